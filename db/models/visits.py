@@ -1,0 +1,60 @@
+"""The visit log (走访日志)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import BigInteger, Column, ForeignKey, String, Text, Uuid
+from sqlmodel import Field, SQLModel
+
+from db.models.base import Record, code_field, fk
+
+
+class Visit(Record, table=True):
+    """One visit: a date, one or more cadres, the unit visited, the method and what was found.
+
+    ``sort_key`` orders visits by date (days since 2000-01-01 × 2**20 + a counter): the visit
+    table pages on it and it is the row id of the visit's entry in the full-text index, so a
+    search returns the newest matches first without sorting. It is local to a database and
+    recomputed when a visit arrives in an exchange package.
+    """
+
+    __tablename__ = "visit"
+
+    number: str = Field(max_length=40, unique=True)
+    sort_key: int = Field(sa_type=BigInteger, unique=True)
+    visit_date: date = Field(index=True)
+    unit_id: uuid.UUID = fk("unit")
+    method: str = code_field(index=True)  # vocab.METHODS
+    students_met: int = Field(default=0)
+    teachers_met: int = Field(default=0)
+    parents_met: int = Field(default=0)
+    content: str = Field(default="", sa_type=Text)  # what was done
+    talked_with: str = Field(default="", max_length=500)
+    findings: str = Field(default="", sa_type=Text)  # what was found, in words
+    reported_to_branch: bool = Field(default=False)  # 及时向单位党组织报告察访情况
+
+
+class VisitCadre(SQLModel, table=True):
+    """A cadre who took part in a visit (part of the visit; travels with it)."""
+
+    __tablename__ = "visit_cadre"
+
+    visit_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("visit.id"), primary_key=True)
+    )
+    cadre_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("cadre.id"), primary_key=True, index=True)
+    )
+
+
+class VisitActivity(SQLModel, table=True):
+    """A nine-"ones" activity done during a visit (vocab.ACTIVITIES)."""
+
+    __tablename__ = "visit_activity"
+
+    visit_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("visit.id"), primary_key=True)
+    )
+    activity: str = Field(sa_column=Column(String(32), primary_key=True, index=True))

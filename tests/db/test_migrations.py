@@ -1,0 +1,52 @@
+"""The migrations and the models agree, and a new database is made by the migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import db.models  # noqa: F401
+from db import migrate
+from db.engine import Database, open_database
+from db.search import SEARCH_TABLES, is_search_table
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    def include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+        return not (type_ == "table" and is_search_table(name))
+
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include}
+        )
+        diff = compare_metadata(ctx, SQLModel.metadata)
+    assert diff == [], f"models differ from migrations: {diff}"
+
+
+def test_new_database_is_at_head_with_search_tables(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "new.db")
+    with database.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        tables = set(inspect(conn).get_table_names())
+    database.dispose()
+    assert set(SEARCH_TABLES) <= tables
+    assert set(SQLModel.metadata.tables) <= tables
+
+
+def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "round.db")
+    from alembic import command
+
+    with database.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "base")
+    with database.engine.connect() as conn:
+        assert migrate.current_revision(conn) is None
+        assert not (set(inspect(conn).get_table_names()) & set(SQLModel.metadata.tables))
+    migrate.upgrade(database.engine)
+    with database.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+    database.dispose()
