@@ -89,7 +89,7 @@ def probe_sqlite_file(path: Path, *, full_check: bool = False) -> FileState:
             if not was_there and p.exists() and (p.stat().st_size == 0 or p.name.endswith("shm")):
                 with suppress(OSError):
                     p.unlink()
-    if tables and revision is None:
+    if tables - {"alembic_version"} and revision is None:
         raise NotADatabaseError(
             f"{_describe(path)} 是一个 SQLite 数据库，但不是民情台账的数据库。该文件未被修改。"
             "请选择民情台账创建的数据库文件。"

@@ -41,3 +41,27 @@ def current_revision(connection: Connection) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+
+
+def new_revision(message: str) -> None:
+    """Write a new migration by comparing the models with a database at the current head."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(f"sqlite:///{tmp}/head.db")
+        upgrade(engine)
+        number = len(known_revisions()) + 1
+        with engine.begin() as conn:
+            command.revision(alembic_config(conn), message=message, autogenerate=True,
+                             rev_id=f"{number:04d}")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 2:
+        sys.exit('usage: python -m db.migrate "what changed"')
+    new_revision(sys.argv[1])

@@ -13,10 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from db.campaign import SiteSetup, initialize_site  # noqa: E402
-from db.engine import Database, open_database  # noqa: E402
+from db.campaign import SiteSetup, initialize_site
+from db.engine import Database, open_database
 
 TEST_SITE = SiteSetup(code="SZ", name="随州市教育局", level="city")
 
@@ -43,5 +43,39 @@ def db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
     path = tmp_path / "test.db"
     shutil.copyfile(template_db, path)
     database = open_database(path)
+    yield database
+    database.dispose()
+
+
+PG_URL = os.environ.get("MQ_TEST_PG_URL")
+BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+
+
+def _fresh_pg_database() -> Database:
+    from sqlalchemy import create_engine, text
+
+    assert PG_URL is not None
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    admin.dispose()
+    database = open_database(url=PG_URL)
+    with database.transaction() as s:
+        initialize_site(s, TEST_SITE)
+    return database
+
+
+@pytest.fixture(params=BACKENDS)
+def any_db(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path
+           ) -> Iterator[Database]:
+    """The same as ``db``, once per back end: SQLite always, PostgreSQL when MQ_TEST_PG_URL is
+    set (.ci/run starts a server and sets it)."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copyfile(template_db, path)
+        database = open_database(path)
+    else:
+        database = _fresh_pg_database()
     yield database
     database.dispose()

@@ -1,0 +1,167 @@
+"""The command line: ``main.py`` opens the GUI; subcommands do headless work.
+
+Every subcommand that reads a database takes ``--db PATH`` (default: the file in the per-user
+data folder) or ``--db-url URL`` (a PostgreSQL server). Errors a user can act on are printed in
+Chinese with a non-zero exit code, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ERROR = 1  # the command ran and found a problem (e.g. an unhealthy database)
+EXIT_USAGE = 2  # argparse's own code for bad arguments
+
+
+def _add_db_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db", type=Path, metavar="PATH",
+                       help="数据库文件（默认：用户数据文件夹中的 minqing.db）")
+    group.add_argument("--db-url", metavar="URL",
+                       help="数据库服务器地址，例如 postgresql+psycopg://user:pass@host/minqing")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="民情台账：党员干部下基层察民情解民忧暖民心实践活动台账。"
+                    "不带子命令时打开桌面程序。",
+    )
+    _add_db_options(parser)
+    parser.add_argument("--demo", action="store_true",
+                        help="打开演示数据库（首次使用时在数据文件夹中生成，不会触碰正式数据库）")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"],
+                        help="界面语言（默认 zh_CN 中文）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="生成演示数据库",
+                          description="生成一个内容逼真、可重复的随州市教育系统演示数据库。")
+    demo.add_argument("out", type=Path, metavar="OUT.db", help="要生成的数据库文件（不能已存在）")
+    demo.add_argument("--scale", type=float, default=1.0,
+                      help="规模倍数：1 约为 8,000 条走访、2,000 个问题（默认 1）")
+    demo.add_argument("--seed", type=int, default=1,
+                      help="随机种子，相同种子生成相同数据（默认 1）")
+    demo.set_defaults(func=cmd_demo)
+
+    check = sub.add_parser("check", help="检查数据库的完整性和数据结构版本",
+                           description="只读检查，不修改数据库。健康时退出码为 0，否则为 1。")
+    _add_db_options(check)
+    check.set_defaults(func=cmd_check)
+
+    backup = sub.add_parser("backup", help="备份数据库",
+                            description="用 SQLite 在线备份接口把数据库复制到指定文件夹。")
+    _add_db_options(backup)
+    backup.add_argument("--to", type=Path, required=True, metavar="DIR", help="备份到的文件夹")
+    backup.add_argument("--keep", type=int, default=30, help="保留的备份份数（默认 30）")
+    backup.set_defaults(func=cmd_backup)
+    return parser
+
+
+def _db_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
+    from db.paths import default_db_path
+
+    if getattr(args, "db_url", None):
+        return None, args.db_url
+    return (args.db or default_db_path()), None
+
+
+def _print_error(message: str) -> None:
+    print(f"错误：{message}", file=sys.stderr)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import generate
+
+    out: Path = args.out
+    if out.exists():
+        _print_error(f"文件 {out} 已存在，未做任何修改。请换一个文件名，或先删除该文件。")
+        return EXIT_ERROR
+    if args.scale <= 0 or args.scale > 1000:
+        _print_error("--scale 必须大于 0 且不超过 1000。")
+        return EXIT_USAGE
+
+    def progress(text: str, fraction: float) -> None:
+        print(f"[{fraction:4.0%}] {text}", file=sys.stderr)
+
+    counts = generate(out, scale=args.scale, seed=args.seed, progress=progress)
+    print(f"已生成演示数据库：{out}")
+    for label, value in counts.as_rows():
+        print(f"  {label}：{value:,}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from db.health import check_database
+
+    path, url = _db_target(args)
+    report = check_database(path=path, url=url)
+    for line in report.lines:
+        print(line)
+    print("结论：数据库健康。" if report.healthy else "结论：发现问题，见上。", file=sys.stdout)
+    return EXIT_OK if report.healthy else EXIT_ERROR
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from db.backup import backup_sqlite
+    from db.engine import probe_sqlite_file
+
+    path, url = _db_target(args)
+    if url is not None or path is None:
+        _print_error("服务器数据库请用 PostgreSQL 自带的 pg_dump 备份；本命令备份本机数据库文件。")
+        return EXIT_USAGE
+    state = probe_sqlite_file(path)
+    if not state.exists:
+        _print_error(f"数据库文件 {path} 不存在，未做备份。请用 --db 指定数据库文件。")
+        return EXIT_ERROR
+    dest = backup_sqlite(path, args.to, reason="manual", keep=args.keep)
+    print(f"已备份到：{dest}")
+    return EXIT_OK
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run_gui as start
+
+    if args.demo:
+        if args.db or args.db_url:
+            _print_error("--demo 不能与 --db 或 --db-url 同时使用。")
+            return EXIT_USAGE
+        return start(db_path=ensure_demo_database(), lang=args.lang, demo=True)
+    path, url = _db_target(args)
+    return start(db_path=path, db_url=url, lang=args.lang)
+
+
+def ensure_demo_database() -> Path:
+    """The demo database in the data folder, generated on first use (never the real one)."""
+    from db.paths import demo_db_path
+
+    path = demo_db_path()
+    if not path.exists():
+        from db.demo import generate
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.db")
+        partial.unlink(missing_ok=True)
+        print("正在生成演示数据库……", file=sys.stderr)
+        generate(partial, scale=1, seed=1)
+        partial.replace(path)  # only a complete demo database ever gets the real name
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from db.errors import AppError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_gui)
+    try:
+        return func(args)
+    except AppError as exc:
+        _print_error(exc.message)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _print_error("已中断。")
+        return EXIT_ERROR
