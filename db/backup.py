@@ -38,3 +38,43 @@ def list_backups(dest_dir: Path, stem: str) -> list[Path]:
 def prune_backups(dest_dir: Path, stem: str, keep: int) -> None:
     for old in list_backups(dest_dir, stem)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def restore_sqlite(backup: Path, target: Path, dest_dir: Path) -> Path | None:
+    """Replace *target* with the contents of *backup*; return the copy kept of the old file.
+
+    The backup is checked (header, full integrity check, known schema) before anything is
+    touched. The current file is kept in *dest_dir* first — through the backup API when it is
+    readable, byte for byte when it is damaged — so a restore can itself be undone.
+    """
+    import shutil
+
+    from db.engine import probe_sqlite_file
+    from db.errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
+
+    state = probe_sqlite_file(backup, full_check=True)  # raises with a message if unusable
+    if not state.exists or state.revision is None:
+        raise NotADatabaseError(f"“{backup}” 不是民情台账的备份文件，未做任何恢复。")
+    kept: Path | None = None
+    if target.exists():
+        try:
+            probe_sqlite_file(target)
+            kept = backup_sqlite(target, dest_dir, reason="before-restore", keep=DEFAULT_KEEP + 1)
+        except (CorruptDatabaseError, DatabaseError, sqlite3.DatabaseError):
+            dest_dir.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            kept = dest_dir / f"{target.stem}-{stamp}-damaged.db.bak"
+            shutil.copyfile(target, kept)
+    partial = target.with_name(target.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    dest = sqlite3.connect(partial)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
+    for side in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        side.unlink(missing_ok=True)
+    partial.replace(target)  # atomic on the same file system
+    return kept

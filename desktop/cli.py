@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, required=True, metavar="DIR", help="备份到的文件夹")
     backup.add_argument("--keep", type=int, default=30, help="保留的备份份数（默认 30）")
     backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="从备份恢复数据库",
+                             description="先检查备份文件是否完好，再把当前数据库另存一份，然后恢复。")
+    _add_db_options(restore)
+    restore.add_argument("file", type=Path, metavar="FILE", help="备份文件（.db）")
+    restore.set_defaults(func=cmd_restore)
     return parser
 
 
@@ -119,6 +125,25 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     dest = backup_sqlite(path, args.to, reason="manual", keep=args.keep)
     print(f"已备份到：{dest}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db.backup import restore_sqlite
+    from db.paths import backup_dir
+
+    path, url = _db_target(args)
+    if url is not None or path is None:
+        _print_error("服务器数据库请用 PostgreSQL 自带的 pg_restore 恢复；"
+                     "本命令恢复本机数据库文件。")
+        return EXIT_USAGE
+    if not args.file.is_file():
+        _print_error(f"备份文件 {args.file} 不存在，未做任何恢复。")
+        return EXIT_ERROR
+    kept = restore_sqlite(args.file.resolve(), path.resolve(), backup_dir())
+    print(f"已从 {args.file} 恢复数据库 {path}。")
+    if kept is not None:
+        print(f"恢复前的数据库已另存为：{kept}")
     return EXIT_OK
 
 

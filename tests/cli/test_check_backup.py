@@ -176,3 +176,30 @@ def test_help_is_chinese_and_lists_commands(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     for word in ("demo", "check", "backup", "演示", "检查", "备份"):
         assert word in out
+
+
+def test_restore_replaces_damaged_database_and_keeps_it(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = closed_copy(db, tmp_path)
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "b")]) == 0
+    good = next((tmp_path / "b").glob("*.db"))
+    corrupt(path)
+    damaged = path.read_bytes()
+    assert main(["check", "--db", str(path)]) == 1
+    assert main(["restore", str(good), "--db", str(path)]) == 0
+    assert main(["check", "--db", str(path)]) == 0
+    kept = list((Path(tmp_path) / "data" / "backups").glob("*damaged*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    capsys.readouterr()
+
+
+def test_restore_refuses_a_damaged_backup_and_changes_nothing(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = closed_copy(db, tmp_path)
+    bad = tmp_path / "bad-backup.db"
+    shutil.copyfile(path, bad)
+    corrupt(bad)
+    before = digest(path)
+    assert main(["restore", str(bad), "--db", str(path)]) == 1
+    assert "已损坏" in capsys.readouterr().err
+    assert digest(path) == before
