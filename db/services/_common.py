@@ -60,11 +60,12 @@ class Errors:
             self.add(field, f"{label}最多 {max_len} 个字，现在有 {len(value)} 个字，请精简")
         return value
 
-    def code(self, field: str, value: str, vocab: Vocabulary) -> None:
+    def code(self, field: str, value: str, vocab: Vocabulary, label_prefix: str = "") -> None:
+        label = label_prefix + vocab.zh
         if not value:
-            self.add(field, f"请选择{vocab.zh}")
+            self.add(field, f"请选择{label}")
         elif value not in vocab:
-            self.add(field, f"{vocab.zh}“{value}”不在可选范围内，请从列表中选择")
+            self.add(field, f"{label}“{value}”不在可选范围内，请从列表中选择")
 
     def day(self, field: str, value: date | None, label: str, *, required: bool = True,
             not_future: bool = True) -> None:
@@ -87,7 +88,11 @@ class Errors:
 
 
 def site_code(session: Session) -> str:
-    return local_site_code(session)
+    """The local site's code, looked up once per transaction (every row and entry needs it)."""
+    code = session.info.get("site_code")
+    if code is None:
+        code = session.info["site_code"] = local_site_code(session)
+    return str(code)
 
 
 def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, label: str) -> R:
@@ -128,7 +133,7 @@ def audit_create(session: Session, actor: Actor, record: Record, summary: str,
                  extra: dict[str, Any] | None = None) -> None:
     session.flush()
     after = snapshot(record) | (extra or {})
-    write_audit(session, actor, "create", record.__tablename__, record.id, summary,  # type: ignore[attr-defined]
+    write_audit(session, actor, "create", str(record.__tablename__), record.id, summary,
                 after=after, site=site_code(session))
 
 
@@ -139,7 +144,7 @@ def audit_change(session: Session, actor: Actor, record: Record, before: dict[st
     number is part of the after-image)."""
     session.flush()
     after = snapshot(record) | (extra or {})
-    write_audit(session, actor, action, record.__tablename__, record.id, summary,  # type: ignore[attr-defined]
+    write_audit(session, actor, action, str(record.__tablename__), record.id, summary,
                 before=before, after=after, site=site_code(session))
 
 

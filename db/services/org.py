@@ -205,8 +205,16 @@ def _validate_pairing(s: Session, data: PairingInput) -> None:
             if branch is None:
                 e.add("branch_ids", "所选结对党支部中有不存在的党支部，请重新选择")
                 break
-            if branch.unit_id == data.community_unit_id:
-                e.add("branch_ids", f"“{branch.name}”是社区自己的党支部，不能与本社区结对")
+            branch_unit = s.get(Unit, branch.unit_id)
+            if branch_unit is not None and branch_unit.kind == "community":
+                e.add("branch_ids",
+                      f"“{branch.name}”是社区党支部，请选择机关（单位）党支部与社区结对")
+                break
+            # Two running pairings of the same branches would count twice; a past (ended)
+            # pairing may be entered for the record at any time.
+            if data.community_unit_id is not None and data.ended_on is None and _already_paired(
+                    s, data.community_unit_id, branch.id):
+                e.add("branch_ids", f"“{branch.name}”已与该社区结对（尚未结束），不能重复结对")
                 break
     e.day("started_on", data.started_on, "结对开始日期", not_future=False)
     if data.ended_on is not None:
@@ -215,6 +223,19 @@ def _validate_pairing(s: Session, data: PairingInput) -> None:
             e.add("ended_on", "结对结束日期不能早于开始日期")
     e.text("note", data.note, "备注", max_len=500, required=False)
     e.raise_if_any()
+
+
+def _already_paired(s: Session, community_unit_id: uuid.UUID, branch_id: uuid.UUID) -> bool:
+    """Whether the branch is in a running (not ended, not deleted) pairing with the community."""
+    return s.execute(
+        select(BranchPairing.id)
+        .join(BranchPairingMember, BranchPairingMember.pairing_id == BranchPairing.id)  # type: ignore[arg-type]
+        .where(BranchPairing.community_unit_id == community_unit_id,
+               BranchPairingMember.branch_id == branch_id,
+               BranchPairing.ended_on.is_(None),  # type: ignore[union-attr]
+               BranchPairing.deleted_at.is_(None),  # type: ignore[union-attr]
+               BranchPairingMember.deleted_at.is_(None))  # type: ignore[union-attr]
+    ).first() is not None
 
 
 def create_pairing(db: Database, actor: Actor, data: PairingInput) -> SavedPairing:

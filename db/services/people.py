@@ -78,7 +78,7 @@ def name_initials(name: str) -> str:
             head, name = letters, name[len(surname):]
             break
     else:
-        if name[:1] in _SURNAMES and len(name) > 1:
+        if name[:1] in _SURNAMES:
             head, name = _SURNAMES[name[0]], name[1:]
     rest = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default"))
     return _NOT_LETTER.sub("", (head + rest).lower())[:50]

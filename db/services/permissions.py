@@ -24,6 +24,7 @@ ACTIONS: dict[str, str] = {
     "problem.create": "登记问题",
     "problem.edit": "修改问题",
     "problem.merge": "合并重复问题",
+    "problem.delete": "删除问题",
     "task.open": "立项任务",
     "task.edit": "修改任务",
     "task.progress": "登记任务进展",
@@ -36,7 +37,7 @@ ACTIONS: dict[str, str] = {
 
 _VISITS = {"visit.create", "visit.edit", "visit.delete"}
 _LISTS = {
-    "problem.create", "problem.edit", "problem.merge", "task.open", "task.edit",
+    "problem.create", "problem.edit", "problem.merge", "problem.delete", "task.open", "task.edit",
     "task.progress", "effect.record", "evaluation.record",
 }
 _SIGN_OFF = {"close_out", "reopen", "approve"}
@@ -77,7 +78,9 @@ def require(actor: Actor, action: str, *, unit_id: uuid.UUID | None = None,
             f"您的角色（{role_label}）无权{what}。如需办理，请联系管理员调整权限或请有权限的同事办理。"
         )
     if actor.role in OWN_UNIT_ROLES:
-        units = {unit_id, *unit_ids} if unit_id is not None or not unit_ids else set(unit_ids)
+        units = set(unit_ids)
+        if unit_id is not None or not units:
+            units.add(unit_id)  # nothing given means "a record of no unit": not the school's
         if actor.unit_id is None:
             raise PermissionDenied(
                 f"您的账号（{role_label}）没有设置所属单位，无法{what}。请联系管理员设置所属单位。"
