@@ -96,19 +96,24 @@ def keyset_rows(
     if match is None:
         extra = [sort_col < before] if before is not None else []
         return list(session.execute(rows_select(extra).limit(limit)).all())
-    out: list[Any] = []
+    # Candidates are checked with a narrow select of their keys only; the wide rows are read
+    # once, for the page that is returned.
+    found: list[int] = []
     cursor = before
     batch = max(FIRST_BATCH, limit + limit // 4)
-    while len(out) < limit:
+    while len(found) < limit:
         keys = _fts_batch(session, fts_table, match, cursor, batch)
         if not keys:
             break
-        out.extend(session.execute(rows_select([sort_col.in_(keys)])).all())
+        check = rows_select([sort_col.in_(keys)]).with_only_columns(sort_col)
+        found.extend(int(k) for k in session.execute(check).scalars())
         if len(keys) < batch:
             break
         cursor = keys[-1]
         batch = min(batch * 2, MAX_BATCH)
-    return out[:limit]
+    if not found:
+        return []
+    return list(session.execute(rows_select([sort_col.in_(found[:limit])])).all())
 
 
 def count_rows(session: Session, count_select: Callable[[list[ColumnElement[bool]]], Select[Any]],

@@ -9,13 +9,14 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlmodel import Session
 
 from db.models import Cadre, Problem, Region, Task, TaskProblem, Unit
+from db.numbering import day_base
 from db.queries.paging import (
     any_contains,
     count_rows,
@@ -66,7 +67,8 @@ class ProblemRow:
 
 
 # A problem's region is its own, or else its unit's.
-_REGION_ID = func.coalesce(Problem.region_id, Unit.region_id)
+def _region_of_problem() -> ColumnElement[Any]:
+    return func.coalesce(Problem.region_id, Unit.region_id)
 
 
 def _conditions(f: ProblemFilter, dialect: str) -> list[ColumnElement[bool]]:
@@ -76,7 +78,7 @@ def _conditions(f: ProblemFilter, dialect: str) -> list[ColumnElement[bool]]:
     elif f.status:
         conds.append(Problem.status.in_(f.status))  # type: ignore[attr-defined]
     if f.region_id is not None:
-        conds.append(_REGION_ID == f.region_id)
+        conds.append(_region_of_problem() == f.region_id)
     if f.unit_id is not None:
         conds.append(Problem.unit_id == f.unit_id)  # type: ignore[arg-type]
     if f.area:
@@ -87,10 +89,12 @@ def _conditions(f: ProblemFilter, dialect: str) -> list[ColumnElement[bool]]:
         conds.append(Problem.source_channel == f.source_channel)  # type: ignore[arg-type]
     if f.strongly_reported is not None:
         conds.append(Problem.strongly_reported.is_(f.strongly_reported))  # type: ignore[attr-defined]
-    if f.date_from is not None:
+    if f.date_from is not None:  # the key bounds: see db.queries.visits
         conds.append(Problem.reported_on >= f.date_from)  # type: ignore[arg-type]
+        conds.append(Problem.sort_key >= day_base(f.date_from))  # type: ignore[arg-type]
     if f.date_to is not None:
         conds.append(Problem.reported_on <= f.date_to)  # type: ignore[arg-type]
+        conds.append(Problem.sort_key < day_base(f.date_to + timedelta(days=1)))  # type: ignore[arg-type]
     for w in search_words(f.search):
         conds.append(any_contains([Problem.number, Problem.description], w, dialect))
     return conds
@@ -112,7 +116,7 @@ def problem_page(session: Session, *, filters: ProblemFilter | None = None,
     def rows_select(extra: list[ColumnElement[bool]]) -> Select[Any]:
         return (select(*_COLUMNS)
                 .outerjoin(Unit, Unit.id == Problem.unit_id)  # type: ignore[arg-type]
-                .outerjoin(Region, Region.id == _REGION_ID)  # type: ignore[arg-type]
+                .outerjoin(Region, Region.id == _region_of_problem())  # type: ignore[arg-type]
                 .outerjoin(Cadre, Cadre.id == Problem.collected_by_id)  # type: ignore[arg-type]
                 .where(and_(*conds, *extra))
                 .order_by(Problem.sort_key.desc()))  # type: ignore[attr-defined]

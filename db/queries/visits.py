@@ -6,13 +6,15 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from db.models import Cadre, Problem, Region, Unit, Visit, VisitActivity, VisitCadre
+from db.numbering import day_base
 from db.queries.paging import (
     any_contains,
     contains,
@@ -61,21 +63,35 @@ class VisitRow:
     reported_to_branch: bool
 
 
-def _conditions(f: VisitFilter, dialect: str) -> list[ColumnElement[bool]]:
+def _conditions(f: VisitFilter, dialect: str, *, paging: bool) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = [Visit.deleted_at.is_(None)]  # type: ignore[union-attr]
+    # The sort key begins with the day, so a date range is also a range of the index the
+    # pages are read in; the date conditions stay as the rule, the key bounds as the speed.
     if f.date_from is not None:
         conds.append(Visit.visit_date >= f.date_from)  # type: ignore[arg-type]
+        conds.append(Visit.sort_key >= day_base(f.date_from))  # type: ignore[arg-type]
     if f.date_to is not None:
         conds.append(Visit.visit_date <= f.date_to)  # type: ignore[arg-type]
+        conds.append(Visit.sort_key < day_base(f.date_to + timedelta(days=1)))  # type: ignore[arg-type]
     if f.unit_id is not None:
         conds.append(Visit.unit_id == f.unit_id)  # type: ignore[arg-type]
     if f.region_id is not None:
-        conds.append(Unit.region_id == f.region_id)  # type: ignore[arg-type]
+        if paging:
+            # A correlated test keeps the newest-first scan of the sort key index, which
+            # stops after a page; a join condition makes the planner fetch the whole region
+            # through the unit index and sort it (measured 4 ms against 225 ms at 100k).
+            unit = aliased(Unit)  # not the Unit joined for its name
+            conds.append(exists().where(unit.id == Visit.unit_id,
+                                        unit.region_id == f.region_id))
+        else:
+            conds.append(Unit.region_id == f.region_id)  # type: ignore[arg-type]
     if f.method:
         conds.append(Visit.method == f.method)  # type: ignore[arg-type]
     if f.cadre_id is not None:
-        conds.append(exists().where(VisitCadre.visit_id == Visit.id,
-                                    VisitCadre.cadre_id == f.cadre_id))
+        # IN, not EXISTS: the database reads the cadre's few visits through the cadre index
+        # instead of probing every visit of the table.
+        conds.append(Visit.id.in_(  # type: ignore[attr-defined]
+            select(VisitCadre.visit_id).where(VisitCadre.cadre_id == f.cadre_id)))
     conds.extend(_confirm(search_words(f.search), dialect))
     return conds
 
@@ -106,7 +122,7 @@ def visit_page(session: Session, *, filters: VisitFilter | None = None, before: 
     """Up to *limit* visits, newest first, with sort_key < *before* (None: from the newest)."""
     f = filters or VisitFilter()
     dialect = dialect_name(session)
-    conds = _conditions(f, dialect)
+    conds = _conditions(f, dialect, paging=True)
 
     def rows_select(extra: list[ColumnElement[bool]]) -> Select[Any]:
         return (select(*_COLUMNS)
@@ -133,7 +149,7 @@ def visit_page(session: Session, *, filters: VisitFilter | None = None, before: 
 
 def visit_count(session: Session, filters: VisitFilter | None = None) -> int:
     f = filters or VisitFilter()
-    conds = _conditions(f, dialect_name(session))
+    conds = _conditions(f, dialect_name(session), paging=False)
     needs_unit = f.region_id is not None
 
     def count_select(extra: list[ColumnElement[bool]]) -> Select[Any]:
