@@ -94,10 +94,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"[{fraction:4.0%}] {text}", file=sys.stderr)
 
     counts = generate(out, scale=args.scale, seed=args.seed, progress=progress)
-    print(f"已生成演示数据库：{out}")
-    for label, value in counts.as_rows():
-        print(f"  {label}：{value:,}")
+    print(f"已生成演示数据库：{out}（用时 {counts.seconds:.1f} 秒）")
+    for key, label in DEMO_COUNT_LABELS.items():
+        print(f"  {label}：{getattr(counts, key):,}")
     return EXIT_OK
+
+
+DEMO_COUNT_LABELS = {
+    "units": "单位", "party_branches": "党支部", "cadres": "干部", "assignments": "联系点",
+    "branch_pairings": "结对共建", "users": "用户", "visits": "走访", "problems": "问题",
+    "tasks": "任务", "task_progress": "进展记录", "effects": "效果", "evaluations": "回访评价",
+    "care_records": "关爱对象", "care_entries": "帮扶记录", "outcomes": "五个一批材料",
+}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
