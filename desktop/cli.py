@@ -11,6 +11,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # the command ran and found a problem (e.g. an unhealthy database)
@@ -64,7 +68,53 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_options(restore)
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件（.db）")
     restore.set_defaults(func=cmd_restore)
+
+    _add_exchange_parser(sub)
     return parser
+
+
+def _add_exchange_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exchange = sub.add_parser(
+        "exchange", help="与学校、县（市、区）教育局、市教育局离线交换数据",
+        description="用文件（U 盘、电子邮件附件）在站点之间交换数据。先互相配对（交换身份文件），"
+                    "再导出、导入交换包。")
+    ex = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+
+    def action(name: str, help_: str) -> argparse.ArgumentParser:
+        parser = ex.add_parser(name, help=help_, description=help_)
+        _add_db_options(parser)
+        parser.add_argument("--key-dir", type=Path, metavar="DIR",
+                            help="本站密钥所在文件夹（默认：数据文件夹中的 keys）")
+        return parser
+
+    identity = action("identity", "导出本站的身份文件（交给对方配对），并显示指纹")
+    identity.add_argument("--out", type=Path, metavar="FILE", help="身份文件保存位置")
+    identity.set_defaults(func=cmd_exchange_identity)
+
+    pair = action("pair", "信任对方站点：导入对方的身份文件")
+    pair.add_argument("file", type=Path, metavar="FILE", help="对方的身份文件")
+    pair.add_argument("--fingerprint", metavar="XXXX…",
+                      help="对方电话告知的指纹；给出时必须一致才配对")
+    pair.add_argument("--replace-key", action="store_true", help="对方更换了密钥时使用")
+    pair.set_defaults(func=cmd_exchange_pair)
+
+    export = action("export", "为某个已配对站点导出交换包")
+    export.add_argument("--to", required=True, metavar="CODE", help="接收方站点代码")
+    export.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
+                        help="交换包保存到的文件夹（默认：当前文件夹）")
+    export.add_argument("--full", action="store_true", help="导出全部记录，而不只是上次以来的变化")
+    export.add_argument("--include-care", action="store_true",
+                        help="包含关爱帮扶记录（敏感数据，默认不包含）")
+    export.set_defaults(func=cmd_exchange_export)
+
+    imp = action("import", "导入交换包（先校验签名和完整性）")
+    imp.add_argument("file", type=Path, metavar="FILE", help="交换包（.mqpkg）")
+    imp.add_argument("--preview", action="store_true",
+                     help="只预览将新增、更新和冲突的记录，不写入")
+    imp.set_defaults(func=cmd_exchange_import)
+
+    peers = action("peers", "列出已配对的站点")
+    peers.set_defaults(func=cmd_exchange_peers)
 
 
 def _db_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
@@ -90,10 +140,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_error("--scale 必须大于 0 且不超过 1000。")
         return EXIT_USAGE
 
-    def progress(text: str, fraction: float) -> None:
-        print(f"[{fraction:4.0%}] {text}", file=sys.stderr)
-
-    counts = generate(out, scale=args.scale, seed=args.seed, progress=progress)
+    counts = generate(out, scale=args.scale, seed=args.seed, progress=_print_progress)
     print(f"已生成演示数据库：{out}（用时 {counts.seconds:.1f} 秒）")
     for key, label in DEMO_COUNT_LABELS.items():
         print(f"  {label}：{getattr(counts, key):,}")
@@ -152,6 +199,96 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从 {args.file} 恢复数据库 {path}。")
     if kept is not None:
         print(f"恢复前的数据库已另存为：{kept}")
+    return EXIT_OK
+
+
+def _open_existing(args: argparse.Namespace) -> Database:
+    """Open the database a command works on; a missing file is refused, not created."""
+    from db.engine import open_database
+
+    path, url = _db_target(args)
+    if url is not None:
+        return open_database(url=url)
+    assert path is not None
+    return open_database(path, create=False)
+
+
+def _print_progress(text: str, fraction: float) -> None:
+    print(f"[{fraction:4.0%}] {text}", file=sys.stderr)
+
+
+def cmd_exchange_identity(args: argparse.Namespace) -> int:
+    from db.exchange import export_identity, read_identity
+
+    database = _open_existing(args)
+    try:
+        data = export_identity(database, key_dir=args.key_dir)
+    finally:
+        database.dispose()
+    identity = read_identity(data)
+    out: Path = args.out or Path(f"{identity.code}.mqid")
+    out.write_bytes(data)
+    print(f"已导出本站身份文件：{out}")
+    print(f"站点：{identity.code} {identity.name}")
+    print(f"指纹：{identity.fingerprint}（请对方核对）")
+    return EXIT_OK
+
+
+def cmd_exchange_pair(args: argparse.Namespace) -> int:
+    from db.exchange import pair
+
+    database = _open_existing(args)
+    try:
+        peer = pair(database, args.file, expected_fingerprint=args.fingerprint,
+                    replace_key=args.replace_key)
+    finally:
+        database.dispose()
+    print(f"已与站点 {peer.code} {peer.name} 配对。指纹：{peer.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_exchange_export(args: argparse.Namespace) -> int:
+    from db.exchange import export_package
+
+    database = _open_existing(args)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        result = export_package(database, args.to, args.out, full=args.full,
+                                include_care=args.include_care, key_dir=args.key_dir,
+                                progress=_print_progress)
+    finally:
+        database.dispose()
+    total = sum(result.counts.values())
+    print(f"已导出交换包：{result.path}（共 {total:,} 条记录）")
+    return EXIT_OK
+
+
+def cmd_exchange_import(args: argparse.Namespace) -> int:
+    from db.exchange import import_package, preview_import
+
+    database = _open_existing(args)
+    try:
+        run = preview_import if args.preview else import_package
+        report = run(database, args.file, progress=_print_progress)
+    finally:
+        database.dispose()
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_exchange_peers(args: argparse.Namespace) -> int:
+    from db.exchange import list_peers
+
+    database = _open_existing(args)
+    try:
+        peers = list_peers(database)
+    finally:
+        database.dispose()
+    if not peers:
+        print("尚未与任何站点配对。用 exchange pair 导入对方的身份文件。")
+    for peer in peers:
+        last = peer.last_sent_at or "从未"
+        print(f"{peer.code}\t{peer.name}\t指纹 {peer.fingerprint}\t上次发送：{last}")
     return EXIT_OK
 
 
