@@ -22,8 +22,13 @@ from sqlalchemy import Connection, text
 # The tables this module owns, and the prefix of FTS5's shadow tables (<name>_data, ...).
 SEARCH_TABLES = ("visit_fts", "problem_fts")
 
-_CJK = re.compile(r"([\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+# The characters that get a space on each side: CJK ideographs, radicals, kana and the
+# compatibility ideographs. One token each, so a term of any length is a phrase of tokens.
+CJK_RANGES = (
+    (0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+)
 _SPACES = re.compile(r"\s+")
+_spacing_table: dict[int, str] = {}
 
 
 def is_search_table(name: str) -> bool:
@@ -31,9 +36,16 @@ def is_search_table(name: str) -> bool:
 
 
 def spaced(text_: str) -> str:
-    """The text as indexed: a space around every CJK character."""
-    # A function replacement is about twice as fast as the template string r" \1 ".
-    return _CJK.sub(lambda m: f" {m.group(1)} ", text_)
+    """The text as indexed: a space around every CJK character.
+
+    ``str.translate`` with a table is about ten times faster than a regular expression, which
+    matters when 800,000 visits are indexed at once.
+    """
+    if not _spacing_table:
+        _spacing_table.update(
+            {cp: f" {chr(cp)} " for lo, hi in CJK_RANGES for cp in range(lo, hi + 1)}
+        )
+    return text_.translate(_spacing_table)
 
 
 def match_expression(term: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from db.engine import Database
+    from desktop.progress import Progress
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # the command ran and found a problem (e.g. an unhealthy database)
@@ -70,7 +71,42 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=cmd_restore)
 
     _add_exchange_parser(sub)
+    _add_excel_parser(sub)
     return parser
+
+
+EXCEL_KINDS = ["units", "cadres", "assignments", "visits", "problems"]
+
+
+def _add_excel_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    excel = sub.add_parser(
+        "excel", help="Excel 模板、导入和导出",
+        description="种类（KIND）：units 单位、cadres 干部、assignments 联系点、visits 走访、"
+                    "problems 问题。可导入 .xlsx、.xls 和 .ods。")
+    ex = excel.add_subparsers(dest="excel_command", metavar="ACTION", required=True)
+
+    template = ex.add_parser("template", help="生成带下拉选项和填写说明的导入模板")
+    _add_db_options(template)
+    template.add_argument("kind", choices=EXCEL_KINDS, metavar="KIND")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    template.add_argument("--names", action="store_true",
+                          help="把数据库中的区域、单位、干部名称做成下拉选项")
+    template.set_defaults(func=cmd_excel_template)
+
+    imp = ex.add_parser("import", help="导入 Excel 表格（默认只检查，加 --apply 才写入）")
+    _add_db_options(imp)
+    imp.add_argument("kind", choices=EXCEL_KINDS, metavar="KIND")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--apply", action="store_true", help="检查无误后写入数据库（一次性全部写入）")
+    imp.set_defaults(func=cmd_excel_import)
+
+    export = ex.add_parser("export", help="导出为 Excel 表格（可再导入）")
+    _add_db_options(export)
+    export.add_argument("kind", choices=EXCEL_KINDS, metavar="KIND")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--no-personal", action="store_true",
+                        help="不导出反映人姓名和电话等个人信息")
+    export.set_defaults(func=cmd_excel_export)
 
 
 def _add_exchange_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -140,7 +176,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_error("--scale 必须大于 0 且不超过 1000。")
         return EXIT_USAGE
 
-    counts = generate(out, scale=args.scale, seed=args.seed, progress=_print_progress)
+    counts = generate(out, scale=args.scale, seed=args.seed, progress=_cli_progress())
     print(f"已生成演示数据库：{out}（用时 {counts.seconds:.1f} 秒）")
     for key, label in DEMO_COUNT_LABELS.items():
         print(f"  {label}：{getattr(counts, key):,}")
@@ -213,8 +249,15 @@ def _open_existing(args: argparse.Namespace) -> Database:
     return open_database(path, create=False)
 
 
-def _print_progress(text: str, fraction: float) -> None:
-    print(f"[{fraction:4.0%}] {text}", file=sys.stderr)
+def _print_progress(text: str, fraction: float | None) -> None:
+    shown = "  … " if fraction is None else f"{fraction:4.0%}"
+    print(f"[{shown}] {text}", file=sys.stderr)
+
+
+def _cli_progress() -> Progress:
+    from desktop.progress import Progress
+
+    return Progress(listener=_print_progress)
 
 
 def cmd_exchange_identity(args: argparse.Namespace) -> int:
@@ -255,7 +298,7 @@ def cmd_exchange_export(args: argparse.Namespace) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         result = export_package(database, args.to, args.out, full=args.full,
                                 include_care=args.include_care, key_dir=args.key_dir,
-                                progress=_print_progress)
+                                progress=_cli_progress())
     finally:
         database.dispose()
     total = sum(result.counts.values())
@@ -269,7 +312,7 @@ def cmd_exchange_import(args: argparse.Namespace) -> int:
     database = _open_existing(args)
     try:
         run = preview_import if args.preview else import_package
-        report = run(database, args.file, progress=_print_progress)
+        report = run(database, args.file, progress=_cli_progress())
     finally:
         database.dispose()
     print(report.summary())
@@ -289,6 +332,61 @@ def cmd_exchange_peers(args: argparse.Namespace) -> int:
     for peer in peers:
         last = peer.last_sent_at or "从未"
         print(f"{peer.code}\t{peer.name}\t指纹 {peer.fingerprint}\t上次发送：{last}")
+    return EXIT_OK
+
+
+def cmd_excel_template(args: argparse.Namespace) -> int:
+    from db.excel import write_template
+
+    if args.names:
+        database = _open_existing(args)
+        try:
+            with database.session() as session:
+                write_template(args.kind, args.out, session)
+        finally:
+            database.dispose()
+    else:
+        write_template(args.kind, args.out)
+    print(f"已生成模板：{args.out}")
+    return EXIT_OK
+
+
+def cmd_excel_import(args: argparse.Namespace) -> int:
+    from db.audit import SYSTEM
+    from db.excel import apply_import, plan_import
+
+    if not args.file.is_file():
+        _print_error(f"文件 {args.file} 不存在。请检查路径。")
+        return EXIT_ERROR
+    database = _open_existing(args)
+    try:
+        plan = plan_import(database, args.kind, args.file, progress=_cli_progress())
+        print(plan.summary())
+        for issue in plan.errors:
+            print(f"  {issue}")
+        if plan.errors:
+            print("未写入任何数据。请按上面的提示改正表格后重新导入。")
+            return EXIT_ERROR
+        if not args.apply:
+            print("这是检查（试导入），未写入任何数据。确认无误后加 --apply 导入。")
+            return EXIT_OK
+        result = apply_import(database, SYSTEM, plan, progress=_cli_progress())
+    finally:
+        database.dispose()
+    print(result.summary())
+    return EXIT_OK
+
+
+def cmd_excel_export(args: argparse.Namespace) -> int:
+    from db.excel import export_kind
+
+    database = _open_existing(args)
+    try:
+        with database.session() as session:
+            count = export_kind(session, args.kind, args.out, personal=not args.no_personal)
+    finally:
+        database.dispose()
+    print(f"已导出 {count:,} 行到 {args.out}")
     return EXIT_OK
 
 

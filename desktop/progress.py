@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 
 
-class Cancelled(Exception):  # noqa: N818 - it is an outcome, not a failure
+class Cancelled(Exception):
     """Raised by ``Progress.check()`` once the user has asked to stop."""
 
 
@@ -35,6 +35,10 @@ class Progress:
             snapshot = (self._text, self._fraction)
         if self._listener is not None:
             self._listener(*snapshot)
+
+    # Operations that take a plain ``progress(text, fraction)`` callback (demo generation,
+    # exchange) accept a Progress object as well.
+    __call__ = update
 
     def snapshot(self) -> tuple[str, float | None]:
         with self._lock:

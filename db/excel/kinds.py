@@ -1,0 +1,216 @@
+"""Per kind: the checks of one row (the services' rules), the values stored, the key by which a
+row is recognised as already there, and which fields an import may update.
+
+Duplicate keys (a row whose key is already stored, or appears earlier in the file, is skipped):
+- units: (region, name);
+- cadres: (name, unit), or the phone of a cadre with the same name;
+- assignments: (cadre, unit, kind, start);
+- visits: (date, unit, method, the cadres — resolved from their names —, content);
+- problems: (date, unit or region, description).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from db.excel.cells import cell_text, name_key, phone_text
+from db.excel.columns import ASSIGNMENTS, CADRES, PROBLEMS, UNITS, VISITS, KindSpec
+from db.excel.rowcheck import RowCheck
+from db.services.people import UNIT_KINDS_FOR_ASSIGNMENT, _check_dates
+from db.services.problems import check_problem_fields
+from db.vocab import (
+    ACTIVITIES,
+    AREAS,
+    ASSIGNMENT_KINDS,
+    CATEGORIES,
+    METHODS,
+    REPORTER_TYPES,
+    SOURCE_CHANNELS,
+    TIERS,
+    UNIT_KINDS,
+)
+
+Values = dict[str, Any]
+Key = tuple[Any, ...]
+
+# Lengths the services allow (the model columns' sizes and the services' text limits).
+NAME_MAX, ADDRESS_MAX, POSITION_MAX, NOTE_MAX = 100, 200, 100, 500
+CONTENT_MAX, TALKED_WITH_MAX, FINDINGS_MAX = 5000, 500, 5000
+
+
+@dataclass(frozen=True)
+class KindRules:
+    spec: KindSpec
+    table: str  # the main table written
+    action: str  # the permission (db.services.permissions) the import needs
+    check: Callable[[RowCheck], Values | None]
+    key: Callable[[Values], Key]
+    # Fields an import may update on a record already stored (blank cells never clear them).
+    updatable: tuple[str, ...] = ()
+
+
+# -- units ---------------------------------------------------------------------------------
+
+
+def _check_unit(r: RowCheck) -> Values | None:
+    name = r.text("name", max_len=NAME_MAX, required=True)
+    kind = r.code("kind", UNIT_KINDS)
+    region_id = r.region_id()
+    if region_id is None and not r.failed("region"):
+        r.fail("region", f"请填写所属区域，可填：{'、'.join(r.ctx.lookups.region_names())}")
+    address = r.text("address", max_len=ADDRESS_MAX)
+    if not r.ok:
+        return None
+    return {"name": name, "kind": kind, "region_id": region_id, "address": address}
+
+
+def _unit_key(v: Values) -> Key:
+    return (v["region_id"], name_key(v["name"]))
+
+
+# -- cadres --------------------------------------------------------------------------------
+
+
+def _check_cadre(r: RowCheck) -> Values | None:
+    name = r.text("name", max_len=50, required=True)
+    unit = r.unit()
+    tier = r.code("tier", TIERS)
+    position = r.text("position", max_len=POSITION_MAX)
+    phone = r.phone("phone")
+    gender = r.text("gender", max_len=4)
+    if gender not in ("", "男", "女"):
+        r.fail("gender", "性别请填写“男”或“女”，不清楚可留空")
+    branch_id = None
+    branch_text = r.text("branch", max_len=NAME_MAX)
+    if branch_text:
+        branch_id, message = r.ctx.lookups.branch(branch_text)
+        if message:
+            r.fail("branch", message)
+    if not r.ok or unit is None:
+        return None
+    return {"name": name, "unit_id": unit.id, "tier": tier, "position": position,
+            "phone": phone, "gender": gender, "branch_id": branch_id}
+
+
+def _cadre_key(v: Values) -> Key:
+    return (name_key(v["name"]), v["unit_id"])
+
+
+# -- assignments ---------------------------------------------------------------------------
+
+
+def _check_assignment(r: RowCheck) -> Values | None:
+    cadre = r.cadre("cadre")
+    unit = r.unit()
+    kind = r.code("kind", ASSIGNMENT_KINDS)
+    started = r.day("started_on", required=True, not_future=False)
+    ended = r.day("ended_on", not_future=False)
+    if not r.failed("started_on") and not r.failed("ended_on"):
+        _check_dates(r.e, started, ended)  # the service's rule: the end not before the start
+    note = r.text("note", max_len=NOTE_MAX)
+    if unit is not None and kind in UNIT_KINDS_FOR_ASSIGNMENT \
+            and unit.kind not in UNIT_KINDS_FOR_ASSIGNMENT[kind]:
+        wanted = "或".join(f"“{UNIT_KINDS.label(k)}”" for k in UNIT_KINDS.codes()
+                          if k in UNIT_KINDS_FOR_ASSIGNMENT[kind])
+        r.fail("unit", f"“{ASSIGNMENT_KINDS.label(kind)}”的联系单位必须是{wanted}，"
+                       f"“{unit.name}”是“{UNIT_KINDS.label(unit.kind)}”")
+    if not r.ok or cadre is None or unit is None:
+        return None
+    return {"cadre_id": cadre.id, "unit_id": unit.id, "kind": kind, "started_on": started,
+            "ended_on": ended, "note": note}
+
+
+def _assignment_key(v: Values) -> Key:
+    return (v["cadre_id"], v["unit_id"], v["kind"], v["started_on"])
+
+
+# -- visits --------------------------------------------------------------------------------
+
+
+def _check_visit(r: RowCheck) -> Values | None:
+    visit_date = r.day("visit_date", required=True)
+    cadres = r.cadres("cadres")
+    unit = r.unit()
+    method = r.code("method", METHODS)
+    activities = r.codes("activities", ACTIVITIES)
+    students = r.count("students_met")
+    teachers = r.count("teachers_met")
+    parents = r.count("parents_met")
+    content = r.text("content", max_len=CONTENT_MAX)
+    talked_with = r.text("talked_with", max_len=TALKED_WITH_MAX)
+    findings = r.text("findings", max_len=FINDINGS_MAX)
+    reported = r.flag("reported_to_branch")
+    if not r.ok or unit is None:
+        return None
+    return {"visit_date": visit_date, "cadre_ids": tuple(c.id for c in cadres),
+            "unit_id": unit.id, "method": method, "activities": activities,
+            "students_met": students, "teachers_met": teachers, "parents_met": parents,
+            "content": content, "talked_with": talked_with, "findings": findings,
+            "reported_to_branch": reported}
+
+
+def visit_key(visit_date: Any, unit_id: uuid.UUID, method: str,
+              cadre_ids: Any, content: str) -> Key:
+    return (visit_date, unit_id, method, tuple(sorted(cadre_ids)),
+            content.strip())
+
+
+def _visit_key(v: Values) -> Key:
+    return visit_key(v["visit_date"], v["unit_id"], v["method"], v["cadre_ids"], v["content"])
+
+
+# -- problems ------------------------------------------------------------------------------
+
+
+def _check_problem(r: RowCheck) -> Values | None:
+    reported_on = r.day("reported_on", required=True)
+    channel = r.code("source_channel", SOURCE_CHANNELS)
+    reporter_type = r.code("reporter_type", REPORTER_TYPES)
+    area = r.code("area", AREAS)
+    category = r.code("category", CATEGORIES)
+    reporter_name = cell_text(r.raw("reporter_name"))
+    # The service's own checks of a problem's fields (vocabularies, description, name, phone).
+    description, phone = check_problem_fields(
+        r.e, prefix="", area=area, category=category, description=cell_text(r.raw("description")),
+        reporter_type=reporter_type, reporter_name=reporter_name,
+        reporter_phone=phone_text(r.raw("reporter_phone")))
+    reporter_name = reporter_name.strip()
+    unit = r.unit(required=False)
+    region_id = r.region_id()
+    if unit is not None:
+        region_id = unit.region_id
+    elif region_id is None and not r.failed("region") and not r.failed("unit"):
+        r.fail("region", "没有涉及单位时请填写所属区域")
+    collected = r.cadre("collected_by", required=False)
+    strongly = r.flag("strongly_reported")
+    if not r.ok:
+        return None
+    return {"reported_on": reported_on, "source_channel": channel,
+            "reporter_type": reporter_type, "reporter_name": reporter_name,
+            "reporter_phone": phone, "unit_id": unit.id if unit else None,
+            "region_id": region_id, "area": area, "category": category,
+            "description": description, "strongly_reported": strongly,
+            "collected_by_id": collected.id if collected else None}
+
+
+def problem_key(reported_on: Any, unit_id: Any, region_id: Any, description: str) -> Key:
+    return (reported_on, unit_id, None if unit_id else region_id, description.strip())
+
+
+def _problem_key(v: Values) -> Key:
+    return problem_key(v["reported_on"], v["unit_id"], v["region_id"], v["description"])
+
+
+RULES: dict[str, KindRules] = {
+    "units": KindRules(UNITS, "unit", "org.edit", _check_unit, _unit_key,
+                       updatable=("kind", "address")),
+    "cadres": KindRules(CADRES, "cadre", "people.edit", _check_cadre, _cadre_key,
+                        updatable=("tier", "position", "phone", "gender", "branch_id")),
+    "assignments": KindRules(ASSIGNMENTS, "assignment", "people.edit", _check_assignment,
+                             _assignment_key, updatable=("ended_on", "note")),
+    "visits": KindRules(VISITS, "visit", "visit.create", _check_visit, _visit_key),
+    "problems": KindRules(PROBLEMS, "problem", "problem.create", _check_problem, _problem_key),
+}
