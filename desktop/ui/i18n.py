@@ -64,9 +64,6 @@ def install_translators(lang: str = DEFAULT_LANGUAGE) -> str:
             else:
                 log.warning("translation %s not found in %s", name, folder)
     # Dates and numbers in widgets (QDateEdit, spin boxes) follow the interface language.
-    if lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale("en_US" if lang == "en" else lang))
     _current = lang
     return lang

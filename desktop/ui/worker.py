@@ -237,7 +237,7 @@ class ProgressDialog(QDialog):
             return  # the dialog closes when the task has stopped
         super().reject()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: Any) -> None:
         if self.task is not None and not self.task.done:
             self.cancel()
             event.ignore()

@@ -1,0 +1,160 @@
+"""Starting the desktop application: ``run_gui``.
+
+Order matters for how fast the window appears. Before the first paint: create the
+QApplication, load the one interface font, install translators, build and show the main window
+— Qt and our small modules only. After the first paint: the log file, the other fonts, then
+the database is opened on a worker thread (importing SQLAlchemy/SQLModel and migrating if
+needed), then the tabs are built over it. matplotlib and reportlab are imported only when a
+chart or report is first made.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui.crash import handle_exception, install_excepthook
+from desktop.ui.fonts import apply_ui_font, register_fonts
+from desktop.ui.i18n import install_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import APPLICATION, ORGANIZATION
+from desktop.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_DATABASE_ERROR = 2
+
+translate = QCoreApplication.translate
+
+
+def create_application(lang: str = "zh_CN", argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, crash dialog, interface font and translations.
+
+    The log file is set up after the first paint (``Startup.run``), or by the crash handler
+    if something fails before that.
+    """
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else sys.argv[:1]
+    )
+    if sys.platform == "win32":
+        # Group the taskbar button under our own name rather than python.exe.
+        import ctypes
+
+        with suppress(Exception):
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APPLICATION)
+    install_excepthook()
+    apply_ui_font(app)
+    install_translators(lang)
+    return app
+
+
+class Startup(QObject):
+    """The work after the first paint: fonts, then the database, then the tabs.
+
+    ``quit_with`` ends the event loop with a code (``QApplication.exit``); tests pass their own.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        db_path: Path | None = None,
+        db_url: str | None = None,
+        demo: bool = False,
+        quit_with: Callable[[int], None] = QApplication.exit,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db_path = db_path
+        self.db_url = db_url
+        self.demo = demo
+        self._exit = quit_with
+        self.database: Database | None = None
+        self.exit_code: int | None = None
+
+    @Slot()
+    def run(self) -> None:
+        from desktop.logs import setup_logging  # logging.handlers imports socket: after paint
+
+        setup_logging()
+        register_fonts()
+        run_task(self._open, self._opened, on_error=self._failed)
+
+    def _open(self, _progress: object) -> Database:
+        # Runs on a worker thread: the first import of db.engine (SQLAlchemy, SQLModel,
+        # Alembic) and any migration happen while the window stays responsive.
+        from db.engine import open_database
+        from db.paths import default_db_path, demo_db_path
+
+        if self.db_url is not None:
+            return open_database(url=self.db_url)
+        path = self.db_path
+        if path is None:
+            path = demo_db_path() if self.demo else default_db_path()
+        return open_database(path)
+
+    def _opened(self, database: Database) -> None:
+        self.database = database
+        log.info("opened %s", database.location)
+        self.window.attach_database(database, demo=self.demo)
+
+    def _failed(self, exc: BaseException) -> None:
+        from db.errors import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            log.warning("cannot open the database: %s", exc)
+            QMessageBox.critical(
+                self.window, translate("Startup", "Cannot open the database"), str(exc)
+            )
+            self.exit_code = EXIT_DATABASE_ERROR
+        else:
+            handle_exception(type(exc), exc, exc.__traceback__)
+            self.exit_code = EXIT_BUG
+        self._exit(self.exit_code)
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.dispose()
+            self.database = None
+
+
+def run_gui(
+    *,
+    db_path: Path | None = None,
+    db_url: str | None = None,
+    lang: str = "zh_CN",
+    demo: bool = False,
+) -> int:
+    """Run the desktop application until its window closes; returns the exit code.
+
+    Opens ``db_path`` or ``db_url`` (at most one), else the demo database when ``demo``, else the
+    default database in the user's data folder. A database that cannot be opened is explained in
+    a message box and the exit code is 2.
+    """
+    if db_path is not None and db_url is not None:
+        raise ValueError("give at most one of db_path and db_url")
+    app = create_application(lang)
+    window = MainWindow()
+    startup = Startup(window, db_path=db_path, db_url=db_url, demo=demo)
+    window.first_painted.connect(startup.run)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        startup.close()
+    return startup.exit_code if startup.exit_code is not None else code

@@ -1,0 +1,31 @@
+"""The status bar's record counts: visits, problems and tasks not deleted.
+
+Three plain COUNT queries. They belong in ``db/queries`` (statistics) once that package has a
+home for them; they are here so the window does not wait for it. Imported after the first paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from db.models import Problem, Task, Visit
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    visits: int
+    problems: int
+    tasks: int
+
+
+def record_counts(session: Session) -> RecordCounts:
+    def count(model: type[Visit] | type[Problem] | type[Task]) -> int:
+        query = select(func.count()).select_from(model).where(
+            model.deleted_at.is_(None)  # type: ignore[union-attr]
+        )
+        return int(session.execute(query).scalar_one())
+
+    return RecordCounts(visits=count(Visit), problems=count(Problem), tasks=count(Task))

@@ -1,0 +1,84 @@
+"""What every tab has: a heading, a ``refresh()``, and the window commands it supports.
+
+The main window owns the menus and toolbar; a tab says which commands it handles
+(``commands()``) and does them (``run_command()``). Actions whose command the current tab does
+not handle are disabled, so Ctrl+N on a read-only tab does nothing rather than the wrong thing.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+
+class Command(Enum):
+    NEW = "new"  # Ctrl+N
+    SAVE = "save"  # Ctrl+S
+    PRINT = "print"  # Ctrl+P
+    FIND = "find"  # Ctrl+F
+    DELETE = "delete"  # Del
+    COPY = "copy"  # Ctrl+C (besides the generic "copy the focused table's selected rows")
+
+
+class TabPage(QWidget):
+    """Base of the four tabs: construct with the open Database; ``refresh()`` reloads."""
+
+    # Emitted after the tab changed stored data, so the window can update its counts.
+    data_changed = Signal()
+    # Emitted when the set of commands the tab can run now changes (e.g. a row was selected).
+    commands_changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.heading = QLabel()
+        self.heading.setObjectName("tabHeading")
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+
+    # -- to override --------------------------------------------------------------------------
+
+    def heading_text(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called on construction and language change)."""
+        self.heading.setText(self.heading_text())
+
+    def refresh(self) -> None:
+        """Reload what the tab shows from the database (F5, or after a change elsewhere)."""
+
+    def commands(self) -> set[Command]:
+        return set()
+
+    def run_command(self, command: Command) -> None:
+        raise NotImplementedError(command)
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PlaceholderNote(QLabel):
+    """A short line under the heading saying what the tab will hold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("placeholderNote")
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setStyleSheet("color: #555;")  # secondary text, still readable

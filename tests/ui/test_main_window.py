@@ -1,0 +1,229 @@
+"""The main window over the test database: title, tabs, actions, status bar, state, language."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from db.engine import Database, open_database
+from db.models import Setting
+from desktop.ui.i18n import install_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.table_model import Column, PagedTableModel
+from desktop.ui.tabs.base import TabPage
+from desktop.ui.tabs.charts import ChartsTab
+from desktop.ui.tabs.lists import ListsTab
+from desktop.ui.tabs.personnel import PersonnelTab
+from desktop.ui.tabs.visits import VisitsTab
+from desktop.version import app_version
+
+ZH_TABS = ["人员与联系点", "走访日志", "三个清单", "进度图表"]
+EN_TABS = ["Personnel and contact points", "Visit log", "Three lists", "Progress charts"]
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic: "文件(&F)" → "文件"."""
+    return re.sub(r"\(&\w\)|&", "", text).rstrip("…")
+
+
+def tab_texts(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_title_has_the_organisation_name(qtbot: QtBot, db: Database, settings: QSettings,
+                                         sync_worker: None) -> None:
+    with db.transaction() as session:
+        row = session.execute(select(Setting).where(Setting.key == "org.name")).scalar_one()
+        row.value = json.dumps("广水市教育局", ensure_ascii=False)
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "民情台账"  # before the database is open
+    window.attach_database(db)
+    assert window.windowTitle() == "广水市教育局 — 民情台账"
+    window.attach_database(db, demo=True)
+    assert window.windowTitle() == "广水市教育局 — 民情台账 ［演示数据］"
+
+
+def test_four_tabs_with_their_chinese_names(window: MainWindow) -> None:
+    assert tab_texts(window) == ZH_TABS
+    pages = [window.tabs.widget(i) for i in range(4)]
+    assert [type(p) for p in pages] == [PersonnelTab, VisitsTab, ListsTab, ChartsTab]
+    for page in pages:
+        assert isinstance(page, TabPage)
+        assert page.database is window.database
+        page.refresh()
+    assert [p.heading.text() for p in pages] == ZH_TABS  # each tab names itself too
+    lists = pages[2]
+    assert [lists.lists.tabText(i) for i in range(3)] == ["问题清单", "任务清单", "效果清单"]
+
+
+def test_menus(window: MainWindow) -> None:
+    titles = [plain(a.text()) for a in window.menuBar().actions()]
+    assert titles == ["文件", "编辑", "视图", "报表", "数据交换", "设置", "帮助"]
+    file_items = [plain(a.text()) for a in window.menus["file"].actions() if not a.isSeparator()]
+    assert file_items == ["新建记录", "保存", "打印", "退出"]
+    edit_items = [plain(a.text()) for a in window.menus["edit"].actions()]
+    assert edit_items == ["查找", "复制", "删除"]
+    help_items = [plain(a.text()) for a in window.menus["help"].actions() if not a.isSeparator()]
+    assert help_items == ["帮助", "关于"]
+
+
+@pytest.mark.parametrize(("key", "shortcut"), [
+    ("new", "Ctrl+N"), ("save", "Ctrl+S"), ("print", "Ctrl+P"), ("quit", "Ctrl+Q"),
+    ("find", "Ctrl+F"), ("copy", "Ctrl+C"), ("delete", "Del"), ("refresh", "F5"),
+    ("help", "F1"),
+])
+def test_shortcuts(window: MainWindow, key: str, shortcut: str) -> None:
+    assert QKeySequence(shortcut) in window.actions_[key].shortcuts()
+
+
+def test_later_features_are_disabled_and_say_why(window: MainWindow) -> None:
+    for key in ("reports", "export", "import", "settings"):
+        action = window.actions_[key]
+        assert not action.isEnabled()
+        assert "后续版本" in action.toolTip()
+    toolbar = [plain(a.iconText()) for a in window.toolbar.actions() if not a.isSeparator()]
+    assert toolbar == ["新建记录", "保存", "打印", "查找", "刷新", "生成报表", "导出数据包"]
+
+
+def test_commands_follow_the_current_tab(window: MainWindow) -> None:
+    # The placeholder tabs handle none of new/save/print/find/delete yet.
+    for key in ("new", "save", "print", "find", "delete"):
+        assert not window.actions_[key].isEnabled()
+    assert window.actions_["refresh"].isEnabled()
+    assert window.actions_["copy"].isEnabled()
+
+
+def test_status_bar_shows_location_and_counts(window: MainWindow, db: Database) -> None:
+    assert window.location_label.text() == f"数据库：{db.location}"
+    assert window.counts_label.text() == "走访 0 次 · 问题 0 个 · 任务 0 项"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from db.demo import generate
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    generate(path, scale=0.02, seed=1)
+    return path
+
+
+def test_counts_match_the_database(qtbot: QtBot, demo_db: Path, settings: QSettings) -> None:
+    """Counted on a worker thread after the window is up; deleted rows do not count."""
+    with sqlite3.connect(demo_db) as conn:
+        expected = [
+            conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
+            for table in ("visit", "problem", "task")
+        ]
+    assert all(expected)
+    database = open_database(demo_db)
+    try:
+        window = MainWindow(settings=settings)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.counts_updated, timeout=10_000):
+            window.attach_database(database)
+        assert window.counts is not None
+        counts = window.counts
+        assert [counts.visits, counts.problems, counts.tasks] == expected
+        assert window.counts_label.text() == (
+            f"走访 {expected[0]} 次 · 问题 {expected[1]} 个 · 任务 {expected[2]} 项"
+        )
+    finally:
+        database.dispose()
+
+
+def test_geometry_and_tab_are_remembered(qtbot: QtBot, db: Database, settings: QSettings,
+                                         sync_worker: None) -> None:
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.attach_database(db)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 520)  # within the offscreen screen (800 × 600), which Qt clamps to
+    first.tabs.setCurrentIndex(2)
+    qtbot.wait(10)
+    first.close()
+    assert settings.value("mainwindow/geometry") is not None
+    # A new QSettings object reads what the first window wrote to the INI file.
+    reread = QSettings(settings.format(), settings.scope(), settings.organizationName(),
+                       settings.applicationName())
+    assert Path(reread.fileName()).is_file()
+    second = MainWindow(settings=reread)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.tabs.currentIndex() == 2
+
+
+def test_default_size_without_saved_state(qtbot: QtBot, settings: QSettings) -> None:
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    assert (window.width(), window.height()) == (1200, 780)
+
+
+def test_switching_to_english_and_back(window: MainWindow, qtbot: QtBot) -> None:
+    install_translators("en")
+    # Qt posts LanguageChange to each window; it arrives with the next events.
+    qtbot.waitUntil(lambda: tab_texts(window) == EN_TABS)
+    assert window.windowTitle() == "随州市教育局 — Minqing Ledger"
+    assert plain(window.menus["file"].title()) == "File"
+    assert window.pages["visits"].heading.text() == "Visit log"
+    assert window.counts_label.text() == "Visits 0 · Problems 0 · Tasks 0"
+    assert window.actions_["lang_en"].isChecked()
+    window.actions_["lang_zh_CN"].trigger()  # the 视图 → 语言 menu
+    qtbot.waitUntil(lambda: tab_texts(window) == ZH_TABS)
+    assert window.pages["visits"].heading.text() == "走访日志"
+
+
+def test_window_built_in_english(qtbot: QtBot, settings: QSettings) -> None:
+    install_translators("en")
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    assert tab_texts(window) == EN_TABS
+
+
+def test_ctrl_c_copies_the_focused_table(window: MainWindow, qtbot: QtBot) -> None:
+    rows = [("第一中学", 3), ("第二中学", 5)]
+    columns = [Column("Name", lambda r: r[0]), Column("Visits", lambda r: r[1])]
+    model = PagedTableModel(columns, lambda cursor, limit: (rows, None), row_id=lambda r: r[0])
+    view = QTableView(window.pages["personnel"])
+    view.setModel(model)
+    model.fetchMore(QModelIndex())
+    window.pages["personnel"].layout_.addWidget(view)
+    view.show()
+    view.selectAll()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    window.actions_["copy"].trigger()
+    assert QApplication.clipboard().text() == "Name\tVisits\r\n第一中学\t3\r\n第二中学\t5\r\n"
+
+
+def test_about_box_names_version_fonts_and_data_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(
+        (title, text)))
+    window.actions_["about"].trigger()
+    title, text = shown[0]
+    assert title == "关于民情台账"
+    assert app_version() in text
+    for needle in ("Noto Serif SC", "FandolFang", "LXGW WenKai", "SIL OFL 1.1", "GPL-3.0",
+                   str(tmp_path / "data"), window.database.location):
+        assert needle in text, needle
+
+
+def test_help_box(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: shown.append(title + text))
+    window.actions_["help"].trigger()
+    assert "快捷键" in shown[0] and "Ctrl+N" in shown[0]

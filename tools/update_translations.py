@@ -1,0 +1,119 @@
+"""Regenerate the translation catalogue from the source and compile it.
+
+    uv run python tools/update_translations.py [--check]
+
+1. ``pyside6-lupdate`` reads every ``tr()`` / ``translate()`` / ``QT_TRANSLATE_NOOP`` in
+   ``desktop/`` and updates ``resources/i18n/minqing_<lang>.ts``: new strings are added as
+   unfinished, vanished ones are dropped (``-no-obsolete``), existing translations are kept.
+2. Translate the unfinished entries (Qt Linguist: ``uv run pyside6-linguist FILE.ts``, or by
+   hand in the XML), then run this again.
+3. ``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the application loads.
+
+``--check`` changes nothing: it exits 1 when the catalogue lacks strings that the source uses
+or has unfinished entries (for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "desktop"]
+I18N = ROOT / "resources" / "i18n"
+CATALOG = "minqing"
+LANGUAGES = ["zh_CN"]
+
+
+def qt_tool(name: str) -> str:
+    """The pyside6 tool next to the running interpreter (the project's venv), else on PATH."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    local = Path(sys.executable).parent / f"{name}{suffix}"
+    if local.exists():
+        return str(local)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: run this with `uv run` from the project folder")
+    return found
+
+
+def ts_path(lang: str) -> Path:
+    return I18N / f"{CATALOG}_{lang}.ts"
+
+
+def qm_path(lang: str) -> Path:
+    return I18N / f"{CATALOG}_{lang}.qm"
+
+
+def source_files() -> list[Path]:
+    files: list[Path] = []
+    for folder in SOURCES:
+        files += sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+    return files
+
+
+def lupdate(ts: Path) -> None:
+    # -locations none: line numbers would change the .ts on every edit of the code.
+    command = [qt_tool("pyside6-lupdate"), *map(str, source_files()),
+               "-no-obsolete", "-locations", "none", "-source-language", "en",
+               "-target-language", ts.stem.split("_", 1)[1], "-ts", str(ts)]
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    command = [qt_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)]
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def unfinished(ts: Path) -> list[str]:
+    """Source texts whose translation is missing, unfinished, empty or obsolete."""
+    problems = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "missing"
+            text = (translation.text or "") if translation is not None else ""
+            if kind in ("unfinished", "obsolete", "vanished", "missing") or not text.strip():
+                problems.append(f"{name}: {message.findtext('source', '')!r} ({kind or 'empty'})")
+    return problems
+
+
+def check() -> int:
+    failed = False
+    for lang in LANGUAGES:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / ts_path(lang).name
+            shutil.copyfile(ts_path(lang), copy)
+            lupdate(copy)
+            problems = unfinished(copy)
+        for problem in problems:
+            print(f"{lang}: {problem}")
+        failed = failed or bool(problems)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="update and compile the translations")
+    parser.add_argument("--check", action="store_true", help="report, change nothing")
+    args = parser.parse_args(argv)
+    if args.check:
+        return check()
+    I18N.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        lupdate(ts_path(lang))
+        lrelease(ts_path(lang), qm_path(lang))
+        problems = unfinished(ts_path(lang))
+        print(f"{ts_path(lang).relative_to(ROOT)}: {len(problems)} to translate")
+        for problem in problems:
+            print(f"  {problem}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
