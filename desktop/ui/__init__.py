@@ -3,7 +3,3 @@
 Start-up cost matters here: importing ``desktop.ui`` or ``desktop.ui.app`` must not import the
 database layer (sqlmodel), matplotlib or reportlab; those come after the first paint.
 """
-
-from desktop.ui.pyside_fixes import keep_none_alive
-
-keep_none_alive()  # before any Qt call: see pyside_fixes
