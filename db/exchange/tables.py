@@ -63,7 +63,7 @@ from db.models import (
 )
 
 UP, DOWN, BOTH = "up", "down", "both"
-SETTING_PRIVATE_PREFIX = "exchange."
+SETTING_PRIVATE_PREFIX = ("exchange.", "accounts.")
 
 
 @dataclass(frozen=True)
