@@ -647,3 +647,13 @@ def authenticate_token(db: Database, username: str, token: str, *,
         raise refusal
     assert actor is not None
     return actor
+
+
+def local_actor(session: Session) -> Actor:
+    """Who the desktop works as when nobody has signed in (a database without accounts): the
+    PC's local administrator. Care records stay hidden unless the setting
+    "care.visible_by_default" grants them, as the care register requires."""
+    from db.campaign import get_setting
+
+    return Actor("local", "admin", "本机用户",
+                 can_view_care=bool(get_setting(session, "care.visible_by_default")))

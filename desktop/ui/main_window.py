@@ -32,6 +32,7 @@ from desktop.ui.settings import app_settings
 from desktop.ui.table_model import copy_rows_as_tsv
 
 if TYPE_CHECKING:
+    from db.audit import Actor
     from db.engine import Database
     from desktop.ui.record_counts import RecordCounts
     from desktop.ui.tabs.base import Command, TabPage
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings if settings is not None else app_settings()
         self.database: Database | None = None
+        self.actor: Actor | None = None
         self.org_name: str | None = None
         self.demo = False
         self.counts: RecordCounts | None = None
@@ -77,7 +79,8 @@ class MainWindow(QMainWindow):
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.pages[key] = waiting
             self.tabs.addTab(waiting, "")
-        self.tabs.currentChanged.connect(self._update_actions)
+        self._shown_tab = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.tabs.installEventFilter(self)
         self.setCentralWidget(self.tabs)
 
@@ -271,26 +274,33 @@ class MainWindow(QMainWindow):
 
     # -- the database -------------------------------------------------------------------------
 
-    def attach_database(self, database: Database, *, demo: bool = False) -> None:
-        """Show an open database: build the real tabs, the title and the status bar."""
+    def attach_database(self, database: Database, *, demo: bool = False,
+                        actor: Actor | None = None) -> None:
+        """Show an open database: build the real tabs, the title and the status bar.
+
+        *actor* is who signed in; without one the window works as the PC's local user."""
         from db.campaign import get_setting
+        from db.services.accounts import local_actor
 
         self.database = database
         self.demo = demo
         with database.session() as session:
             self.org_name = str(get_setting(session, "org.name") or "") or None
+            self.actor = actor or local_actor(session)
         current = self.tabs.currentIndex()
         for number, (key, module_name, class_name) in enumerate(TABS):
             cls = getattr(importlib.import_module(module_name), class_name)
-            page: TabPage = cls(database)
+            page: TabPage = cls(database, self.actor)
             page.data_changed.connect(self.refresh_counts)
             page.commands_changed.connect(self._update_actions)
+            page.status_message.connect(self._show_message)
             old = self.pages[key]
             self.tabs.removeTab(number)
             self.tabs.insertTab(number, page, self.tab_titles()[number])
             old.deleteLater()
             self.pages[key] = page
         self.tabs.setCurrentIndex(current)
+        self._shown_tab = self.tabs.currentIndex()
         self._update_title()
         self._update_status()
         self._update_actions()
@@ -403,8 +413,32 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A tab with typed, unsaved input asks first (save / discard / stay).
+        for page in self.pages.values():
+            confirm = getattr(page, "confirm_discard", None)
+            if confirm is not None and not confirm():
+                self.tabs.setCurrentWidget(page)
+                event.ignore()
+                return
         self.save_state()
         super().closeEvent(event)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        """Leaving a tab with unsaved input asks first; staying switches straight back."""
+        previous = self.tabs.widget(self._shown_tab) if self._shown_tab >= 0 else None
+        confirm = getattr(previous, "confirm_discard", None)
+        if index != self._shown_tab and confirm is not None and not confirm():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._shown_tab)
+            self.tabs.blockSignals(False)
+            return
+        self._shown_tab = index
+        self._update_actions()
+
+    @Slot(str)
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The tab widget's first paint is part of the window's first paint (QMainWindow's own

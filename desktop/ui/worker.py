@@ -85,9 +85,18 @@ class Task(Generic[T]):
         try:
             result = self.fn(self.progress)
         except BaseException as exc:  # delivered to the GUI thread, never lost in the pool
-            self._relay.failed.emit(exc)
+            self._emit(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._emit(self._relay.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application is shutting down and the relay is gone: nobody is waiting for
+            # the answer any more (e.g. a record count still running when the window closed).
+            pass
 
     def _execute_inline(self) -> None:
         try:

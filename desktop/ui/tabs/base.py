@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from db.audit import Actor
     from db.engine import Database
 
 
@@ -28,16 +29,21 @@ class Command(Enum):
 
 
 class TabPage(QWidget):
-    """Base of the four tabs: construct with the open Database; ``refresh()`` reloads."""
+    """Base of the four tabs: construct with the open Database and the Actor the user works as;
+    ``refresh()`` reloads."""
 
     # Emitted after the tab changed stored data, so the window can update its counts.
     data_changed = Signal()
     # Emitted when the set of commands the tab can run now changes (e.g. a row was selected).
     commands_changed = Signal()
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    # Emitted with a short message for the window's status bar ("已保存走访 …").
+    status_message = Signal(str)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.actor = actor
         self.heading = QLabel()
         self.heading.setObjectName("tabHeading")
         font = QFont(self.heading.font())
@@ -46,6 +52,16 @@ class TabPage(QWidget):
         self.heading.setFont(font)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
+
+    def set_body(self, body: QWidget) -> None:
+        """Put the tab's content under the heading, in a scroll area: a dense form and table
+        need about 1,150 pixels, and on a smaller screen (1024 × 768 office PCs, projectors)
+        the window must still fit — the content then scrolls instead of forcing the width."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
+        self.layout_.addWidget(area, 1)
 
     # -- to override --------------------------------------------------------------------------
 
@@ -61,6 +77,11 @@ class TabPage(QWidget):
 
     def commands(self) -> set[Command]:
         return set()
+
+    def confirm_discard(self) -> bool:
+        """Before the tab is left or the window closed: may unsaved input be dropped?
+        (A tab with a form asks the user: save, discard or stay.)"""
+        return True
 
     def run_command(self, command: Command) -> None:
         raise NotImplementedError(command)

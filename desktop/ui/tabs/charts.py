@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.tabs.base import PlaceholderNote, TabPage
 
 if TYPE_CHECKING:
+    from db.audit import Actor
     from db.engine import Database
 
 
 class ChartsTab(TabPage):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(database, actor, parent)
         self.note = PlaceholderNote()
         self.layout_.addWidget(self.note)
         self.layout_.addStretch(1)

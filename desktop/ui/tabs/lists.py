@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.ui.tabs.base import PlaceholderNote, TabPage
 
 if TYPE_CHECKING:
+    from db.audit import Actor
     from db.engine import Database
 
 
 class ListsTab(TabPage):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(database, actor, parent)
         self.note = PlaceholderNote()
         self.lists = QTabWidget()
         self.lists.setDocumentMode(True)
