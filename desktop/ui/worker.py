@@ -8,6 +8,7 @@ function must not touch widgets or share an ORM session with the GUI: it opens i
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -91,12 +92,10 @@ class Task(Generic[T]):
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
-        try:
+        # RuntimeError: the application is shutting down and the relay is gone; nobody waits
+        # for the answer any more (e.g. a record count still running when the window closed).
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            # The application is shutting down and the relay is gone: nobody is waiting for
-            # the answer any more (e.g. a record count still running when the window closed).
-            pass
 
     def _execute_inline(self) -> None:
         try:
