@@ -16,6 +16,7 @@ or has unfinished entries (for CI).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,29 @@ def unfinished(ts: Path) -> list[str]:
     return problems
 
 
+def fill(ts: Path, translations: dict[str, dict[str, str]]) -> int:
+    """Fill unfinished entries from {context: {source: translation}}; returns how many.
+
+    For translations written outside Qt Linguist (a JSON file per area). Finished entries are
+    left alone, so a translation fixed in the .ts is never overwritten.
+    """
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        known = translations.get(context.findtext("name", ""), {})
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source", "")
+            if translation is None or source not in known:
+                continue
+            if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                translation.text = known[source]
+                translation.attrib.pop("type", None)
+                filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def check() -> int:
     failed = False
     for lang in LANGUAGES:
@@ -101,12 +125,20 @@ def check() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="update and compile the translations")
     parser.add_argument("--check", action="store_true", help="report, change nothing")
+    parser.add_argument("--fill", type=Path, nargs="*", default=[], metavar="FILE.json",
+                        help="fill unfinished zh_CN entries from {context: {source: text}}")
     args = parser.parse_args(argv)
     if args.check:
         return check()
     I18N.mkdir(parents=True, exist_ok=True)
+    extra: dict[str, dict[str, str]] = {}
+    for path in args.fill:
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            extra.setdefault(context, {}).update(messages)
     for lang in LANGUAGES:
         lupdate(ts_path(lang))
+        if extra and lang == "zh_CN":
+            print(f"filled {fill(ts_path(lang), extra)} entries from {len(args.fill)} file(s)")
         lrelease(ts_path(lang), qm_path(lang))
         problems = unfinished(ts_path(lang))
         print(f"{ts_path(lang).relative_to(ROOT)}: {len(problems)} to translate")
