@@ -1,0 +1,179 @@
+"""Small things the three lists' widgets share: vocabulary labels in the interface language,
+statuses shown as a symbol and a word (never colour alone), combo boxes, the red line under a
+field, and the message box that says what to do after a refusal."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+from db.errors import AppError, ConflictError, NotFoundError, PermissionDenied, RuleError
+from db.vocab import PROBLEM_STATUSES, TASK_STATUSES, Vocabulary
+from desktop.ui.i18n import current_language
+
+ERROR_STYLE = "color: #c0392b;"  # readable red on the default light background
+
+# A symbol per status, so the state reads without colour (and in print or grey-scale).
+PROBLEM_SYMBOLS = {"open": "○", "in_progress": "◔", "resolved": "◑", "closed": "✔",
+                   "merged": "⇢"}
+TASK_SYMBOLS = {"open": "◔", "done": "◑", "closed": "✔"}
+OVERDUE_SYMBOL = "⚠"
+
+
+def vocab_label(vocab: Vocabulary, code: str | None) -> str:
+    return vocab.label(code, current_language()) if code else ""
+
+
+def problem_status_text(code: str) -> str:
+    return f"{PROBLEM_SYMBOLS.get(code, '·')} {vocab_label(PROBLEM_STATUSES, code)}"
+
+
+def task_status_text(code: str) -> str:
+    return f"{TASK_SYMBOLS.get(code, '·')} {vocab_label(TASK_STATUSES, code)}"
+
+
+def counts_text(vocab: Vocabulary, symbols: dict[str, str], counts: dict[str, int]) -> str:
+    """"○ 待办 12 · ◔ 办理中 30 · ✔ 已销号 80": every status, zero counts too."""
+    return "  ·  ".join(f"{symbols.get(code, '')} {vocab_label(vocab, code)} {counts.get(code, 0)}"
+                        for code in vocab.codes())
+
+
+def fill_vocab_combo(combo: QComboBox, vocab: Vocabulary, *, blank: str | None = None) -> None:
+    """(Re)fill *combo* with the vocabulary's labels, the code as item data; *blank* adds a
+    first entry meaning "any" (data None). The chosen code survives a refill."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for term in vocab:
+        combo.addItem(term.label(current_language()), term.code)
+    index = combo.findData(current) if current is not None else (0 if blank else -1)
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
+
+
+def combo_code(combo: QComboBox) -> str:
+    data = combo.currentData()
+    return str(data) if data is not None and combo.currentIndex() >= 0 else ""
+
+
+def select_data(combo: QComboBox, value: Any) -> None:
+    """Choose the entry whose data equals *value* (UUIDs too, which findData cannot match)."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            combo.setCurrentIndex(i)
+            return
+    combo.setCurrentIndex(0 if combo.count() and combo.itemData(0) is None else -1)
+
+
+class SearchCombo(QComboBox):
+    """A combo box one can type into: the list narrows to the entries containing the text.
+    ``value()`` is the chosen entry's data, or None while the text matches none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self.model())
+        completer = QCompleter(self._proxy, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+
+    def set_items(self, items: Sequence[tuple[str, Any]], *, blank: str | None = None) -> None:
+        keep = self.value()
+        self.blockSignals(True)
+        self.clear()
+        if blank is not None:
+            self.addItem(blank, None)
+        for text, data in items:
+            self.addItem(text, data)
+        self.set_value(keep)
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        index = self.findText(self.currentText())
+        return self.itemData(index) if index >= 0 else None
+
+    def uuid_value(self) -> uuid.UUID | None:
+        value = self.value()
+        return value if isinstance(value, uuid.UUID) else None
+
+    def set_value(self, data: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == data:
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0 if self.count() and self.itemData(0) is None else -1)
+        if self.currentIndex() < 0:
+            self.setEditText("")
+
+
+class ErrorLabel(QLabel):
+    """Says in words what is wrong with the field above it; hidden while nothing is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_messages(self, messages: Sequence[str]) -> None:
+        text = "；".join(m for m in messages if m)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class DateEdit(QDateEdit):
+    """A date box with a calendar that Tab leaves at once (not year → month → day first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ListsMessages", text)
+
+
+def show_app_error(parent: QWidget | None, error: AppError) -> None:
+    """A refusal in a clear box: the service's own message (it says what happened and what to
+    do) under a heading that names the kind of refusal."""
+    if isinstance(error, PermissionDenied):
+        title = _tr("Not permitted")
+        hint = _tr("Ask a colleague whose role allows this, or the administrator.")
+    elif isinstance(error, ConflictError):
+        title = _tr("Saved by someone else first")
+        hint = _tr("Press F5 to reload the list, then make the change again.")
+    elif isinstance(error, NotFoundError):
+        title = _tr("Record not found")
+        hint = _tr("Press F5 to reload the list.")
+    elif isinstance(error, RuleError):
+        title = _tr("Not allowed by the campaign rules")
+        hint = ""
+    else:
+        title = _tr("Cannot save")
+        hint = ""
+    text = error.message if not hint else f"{error.message}\n\n{hint}"
+    QMessageBox.warning(parent, title, text)
