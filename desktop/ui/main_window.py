@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -92,6 +93,16 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
+        # "Due this week" and "overdue" open the task list filtered to them when clicked.
+        self.due_button = QPushButton()
+        self.overdue_button = QPushButton()
+        for button, slot in ((self.due_button, self.show_due_soon),
+                             (self.overdue_button, self.show_overdue)):
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(slot)
+            button.hide()
+            self.statusBar().addPermanentWidget(button)
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self.retranslate()
@@ -261,6 +272,13 @@ class MainWindow(QMainWindow):
             self.counts_label.setText(self.tr("Visits {visits} · Problems {problems} · Tasks "
                                               "{tasks}").format(
                 visits=self.counts.visits, problems=self.counts.problems, tasks=self.counts.tasks))
+            self.due_button.setText(self.tr("Due this week: {n}").format(
+                n=self.counts.due_this_week))
+            self.overdue_button.setText(self.tr("⚠ Overdue: {n}").format(n=self.counts.overdue))
+            self.due_button.setToolTip(self.tr("Show the tasks due soon"))
+            self.overdue_button.setToolTip(self.tr("Show the overdue tasks"))
+            self.due_button.show()
+            self.overdue_button.show()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -435,6 +453,21 @@ class MainWindow(QMainWindow):
             return
         self._shown_tab = index
         self._update_actions()
+
+    @Slot()
+    def show_overdue(self) -> None:
+        """The task list, filtered to overdue tasks (from the status bar)."""
+        page = self.pages.get("lists")
+        if hasattr(page, "show_overdue"):
+            self.tabs.setCurrentWidget(page)
+            page.show_overdue()
+
+    @Slot()
+    def show_due_soon(self) -> None:
+        page = self.pages.get("lists")
+        if hasattr(page, "show_due_soon"):
+            self.tabs.setCurrentWidget(page)
+            page.show_due_soon()
 
     @Slot(str)
     def _show_message(self, text: str) -> None:

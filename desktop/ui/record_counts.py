@@ -1,6 +1,7 @@
-"""The status bar's record counts: visits, problems and tasks not deleted.
+"""The status bar's record counts: visits, problems and tasks not deleted, and the tasks due
+this week or overdue (working days, db.queries.deadlines).
 
-Three plain COUNT queries. They belong in ``db/queries`` (statistics) once that package has a
+Plain COUNT queries. They belong in ``db/queries`` (statistics) once that package has a
 home for them; they are here so the window does not wait for it. Imported after the first paint.
 """
 
@@ -19,6 +20,8 @@ class RecordCounts:
     visits: int
     problems: int
     tasks: int
+    due_this_week: int = 0
+    overdue: int = 0
 
 
 def record_counts(session: Session) -> RecordCounts:
@@ -28,4 +31,9 @@ def record_counts(session: Session) -> RecordCounts:
         )
         return int(session.execute(query).scalar_one())
 
-    return RecordCounts(visits=count(Visit), problems=count(Problem), tasks=count(Task))
+    from db.queries.deadlines import deadline_summary
+
+    deadlines = deadline_summary(session)
+    return RecordCounts(visits=count(Visit), problems=count(Problem), tasks=count(Task),
+                        due_this_week=deadlines.due_this_week,
+                        overdue=deadlines.overdue_count)

@@ -63,7 +63,7 @@ def test_four_tabs_with_their_chinese_names(window: MainWindow) -> None:
         page.refresh()
     assert [p.heading.text() for p in pages] == ZH_TABS  # each tab names itself too
     lists = pages[2]
-    assert [lists.lists.tabText(i) for i in range(3)] == ["问题清单", "任务清单", "效果清单"]
+    assert [lists.body.tabs.tabText(i) for i in range(3)] == ["问题清单", "任务清单", "效果清单"]
 
 
 def test_menus(window: MainWindow) -> None:
@@ -237,3 +237,42 @@ def test_help_box(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
                         lambda parent, title, text: shown.append(title + text))
     window.actions_["help"].trigger()
     assert "快捷键" in shown[0] and "Ctrl+N" in shown[0]
+
+
+def test_status_bar_due_and_overdue_open_the_task_list(qtbot: QtBot, db: Database,
+                                                      settings: QSettings,
+                                                      sync_worker: None) -> None:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from db.audit import SYSTEM
+    from db.models import Region
+    from db.services import (
+        ProblemInput,
+        TaskInput,
+        UnitInput,
+        create_problem,
+        create_unit,
+        open_task,
+    )
+
+    with db.session() as s:
+        region = s.execute(select(Region)).scalars().first()
+        assert region is not None
+    unit = create_unit(db, SYSTEM, UnitInput(name="随州市实验小学", kind="school",
+                                             region_id=region.id))
+    problem = create_problem(db, SYSTEM, ProblemInput(
+        reported_on=date(2022, 6, 1), source_channel="petition", reporter_type="parent",
+        unit_id=unit.id, area="canteen", category="management_service",
+        description="家长反映食堂饭菜分量不足"))
+    open_task(db, SYSTEM, TaskInput(problem_ids=(problem.id,), title="整改食堂供餐",
+                                    resolution_mode="supervised", opened_on=date(2022, 6, 2),
+                                    deadline=date(2022, 6, 30)))
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.attach_database(db)
+    assert window.counts is not None and window.counts.overdue == 1
+    assert window.overdue_button.text() == "⚠ 逾期：1"
+    window.overdue_button.click()
+    assert window.tabs.currentWidget() is window.pages["lists"]

@@ -46,6 +46,7 @@ class OrgTree(QWidget):
         super().__init__(parent)
         self.database = database
         self._lang = ""
+        self._rebuilding = False  # reload() is tearing down and refilling the model
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)
@@ -83,6 +84,17 @@ class OrgTree(QWidget):
         self._lang = vocab_lang()
         with self.database.session() as s:
             tree = queries.org_tree(s)
+        # clear() may remove the rows one at a time (PySide6 6.11): the selection model then
+        # moves the current node to each next region in turn and says so. Those are not the
+        # user's choices; passing them on would refilter the cadre table and lose its row.
+        self._rebuilding = True
+        try:
+            self._fill(tree)
+        finally:
+            self._rebuilding = False
+        self.select(keep, emit=False)
+
+    def _fill(self, tree: list[queries.RegionNode]) -> None:
         self.model.clear()
         root = self._item(self.tr("All regions"), TreeNode())
         self.model.appendRow(root)
@@ -107,7 +119,6 @@ class OrgTree(QWidget):
         self.view.expand(self.proxy.index(0, 0))
         for row in range(1, self.proxy.rowCount()):
             self.view.expand(self.proxy.index(row, 0))
-        self.select(keep, emit=False)
 
     @staticmethod
     def _item(text: str, node: TreeNode) -> QStandardItem:
@@ -152,7 +163,8 @@ class OrgTree(QWidget):
         return None
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.node_changed.emit(self.current())
+        if not self._rebuilding:
+            self.node_changed.emit(self.current())
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

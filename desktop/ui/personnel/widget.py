@@ -145,10 +145,13 @@ class PersonnelWidget(QWidget):
 
     def refresh(self) -> None:
         """Read everything again (F5, or after a change made elsewhere)."""
+        # Taken before anything reloads: a reload may announce “no cadre” on its way.
+        keep = self.table.current_id() or self.detail.cadre_id
         self.tree.reload()
         self.table.reload_choices()
-        self.table.reload()
-        self.detail.show_cadre(self.table.current_id() or self.detail.cadre_id)
+        if keep is None or not self.table.reload(select=keep):
+            # Filtered out (or none): the table has no row for it, the right side still does.
+            self.detail.show_cadre(keep)
         self.pairings.reload()
 
     def focus_search(self) -> None:

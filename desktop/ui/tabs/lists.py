@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.ui.tabs.base import PlaceholderNote, TabPage
+from desktop.ui.lists import ThreeListsWidget
+from desktop.ui.tabs.base import Command, TabPage
 
 if TYPE_CHECKING:
     from db.audit import Actor
@@ -16,29 +17,25 @@ if TYPE_CHECKING:
 class ListsTab(TabPage):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(database, actor, parent)
-        self.note = PlaceholderNote()
-        self.lists = QTabWidget()
-        self.lists.setDocumentMode(True)
-        self.pages = [PlaceholderNote() for _ in range(3)]
-        for page in self.pages:
-            self.lists.addTab(page, "")
-        self.layout_.addWidget(self.note)
-        self.layout_.addWidget(self.lists, 1)
+        self.body = ThreeListsWidget(database, actor)
+        self.set_body(self.body)
+        self.body.data_changed.connect(self.data_changed)
         self.retranslate()
 
     def heading_text(self) -> str:
         return self.tr("The three lists")
 
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note.setText(self.tr(
-            "Problems raised, the tasks that answer them and the effects that close them out."
-        ))
-        names = [self.tr("Problem list"), self.tr("Task list"), self.tr("Effect list")]
-        for number, name in enumerate(names):
-            self.lists.setTabText(number, name)
-            self.pages[number].setText(self.tr("The {name} will be shown here.").format(
-                name=name))
-
     def refresh(self) -> None:
-        pass
+        self.body.refresh()
+
+    def commands(self) -> set[Command]:
+        return {Command.NEW, Command.FIND}
+
+    def run_command(self, command: Command) -> None:
+        {Command.NEW: self.body.new_item, Command.FIND: self.body.focus_search}[command]()
+
+    def show_overdue(self) -> None:
+        self.body.show_overdue()
+
+    def show_due_soon(self) -> None:
+        self.body.show_due_soon()

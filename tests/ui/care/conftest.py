@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from db.audit import Actor
@@ -20,7 +18,6 @@ from db.engine import Database, open_database
 from db.models import Region
 from db.services import CadreInput, UnitInput, create_cadre, create_unit
 from db.services.care import CareEntryInput, CareRecordInput, add_care_entry, create_care_record
-from tests.ui.care.translations import compile_qm
 
 ADMIN = Actor("admin", "admin", "管理员", can_view_care=True)
 NO_GRANT = Actor("clerk", "clerk", "录入员小王")
@@ -82,16 +79,3 @@ def sample(care_template: tuple[Path, Sample]) -> Sample:
     return care_template[1]
 
 
-@pytest.fixture(scope="session")
-def care_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return compile_qm(tmp_path_factory.mktemp("i18n"))
-
-
-@pytest.fixture(autouse=True)
-def _care_translations(_chinese_ui: None, care_qm: Path, qapp: QApplication) -> Iterator[None]:
-    """The strings of resources/i18n/pending/care.json, until they are merged."""
-    translator = QTranslator(qapp)
-    assert translator.load(str(care_qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)

@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -29,7 +27,6 @@ from db.services import (
     record_visit,
 )
 from desktop.ui.visits import VisitLogWidget
-from tests.ui.visits.translations import compile_qm
 
 ADMIN = Actor("admin", "admin", "管理员")
 TODAY = date.today()
@@ -126,22 +123,6 @@ def db(sample_template: tuple[Path, Sample], tmp_path: Path) -> Iterator[Databas
 @pytest.fixture
 def sample(sample_template: tuple[Path, Sample]) -> Sample:
     return sample_template[1]
-
-
-@pytest.fixture(scope="session")
-def visits_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return compile_qm(tmp_path_factory.mktemp("i18n"))
-
-
-@pytest.fixture(autouse=True)
-def _visits_translations(_chinese_ui: None, visits_qm: Path, qapp: QApplication
-                         ) -> Iterator[None]:
-    """The strings of resources/i18n/pending/visits.json, until they are merged."""
-    translator = QTranslator(qapp)
-    assert translator.load(str(visits_qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
