@@ -81,8 +81,9 @@ def probe_sqlite_file(path: Path, *, full_check: bool = False) -> FileState:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(_corrupt_message(path, str(exc))) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # A badly damaged file can also yield text that is not UTF-8 (a schema name, say).
+        raise CorruptDatabaseError(_corrupt_message(path, type(exc).__name__)) from exc
     finally:
         # A read-only connection to a WAL database may leave empty side files behind.
         for p, was_there in zip(side_files, existed, strict=True):

@@ -203,3 +203,17 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
     assert main(["restore", str(bad), "--db", str(path)]) == 1
     assert "已损坏" in capsys.readouterr().err
     assert digest(path) == before
+
+
+def test_badly_damaged_file_is_refused_in_words(db: Database, tmp_path: Path) -> None:
+    """Every page scrambled except the header: still a clear refusal, never a traceback."""
+    path = closed_copy(db, tmp_path)
+    data = bytearray(path.read_bytes())
+    for i in range(100, len(data)):
+        data[i] = (data[i] * 7 + 0xC3) & 0xFF
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(CorruptDatabaseError):
+        open_database(path)
+    assert main(["check", "--db", str(path)]) == 1
+    assert digest(path) == before
