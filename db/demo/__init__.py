@@ -191,6 +191,9 @@ def _fix_setup_rows(w: BulkWriter, rng: random.Random) -> tuple[dict[str, str], 
     for (key,) in w.execute("SELECT key FROM setting ORDER BY key").fetchall():
         w.execute("UPDATE setting SET id=?, created_at=?, updated_at=? WHERE key=?",
                   (new_id(rng), ts, ts, key))
+    # The demo's care records are invented, so whoever opens the demo may see the register
+    # (a real database keeps it hidden until a user is granted it).
+    w.execute("UPDATE setting SET value='true' WHERE key='care.visible_by_default'")
     return region_ids, region_names
 
 

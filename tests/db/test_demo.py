@@ -560,3 +560,15 @@ def test_a_failure_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="cancelled"):
         generate(path, scale=0.05, progress=fail_midway)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_shows_its_invented_care_records(tmp_path: Path) -> None:
+    from db.campaign import get_setting
+    from db.engine import open_database
+
+    path = tmp_path / "care.db"
+    generate(path, scale=0.02, seed=5)
+    database = open_database(path)
+    with database.session() as s:
+        assert get_setting(s, "care.visible_by_default") is True
+    database.dispose()
