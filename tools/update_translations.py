@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         lupdate(ts_path(lang))
         if extra and lang == "zh_CN":
             print(f"filled {fill(ts_path(lang), extra)} entries from {len(args.fill)} file(s)")
+            lupdate(ts_path(lang))  # back to lupdate's own layout of the file
         lrelease(ts_path(lang), qm_path(lang))
         problems = unfinished(ts_path(lang))
         print(f"{ts_path(lang).relative_to(ROOT)}: {len(problems)} to translate")

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AboutBox</name>
@@ -171,7 +172,7 @@
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <source>Edit this cadre's details</source>
+        <source>Edit this cadre&apos;s details</source>
         <translation>编辑该干部的信息</translation>
     </message>
     <message>
@@ -211,7 +212,7 @@
         <translation>九个一</translation>
     </message>
     <message>
-        <source>Leader's quotas</source>
+        <source>Leader&apos;s quotas</source>
         <translation>领导干部任务指标</translation>
     </message>
     <message>
@@ -616,7 +617,7 @@
         <translation>填写全名</translation>
     </message>
     <message>
-        <source>Type part of the school's name</source>
+        <source>Type part of the school&apos;s name</source>
         <translation>输入学校名称的一部分</translation>
     </message>
     <message>
@@ -624,7 +625,7 @@
         <translation>输入姓名或拼音首字母（如 zs）</translation>
     </message>
     <message>
-        <source>The family's situation, the disability or hardship, what help is needed</source>
+        <source>The family&apos;s situation, the disability or hardship, what help is needed</source>
         <translation>家庭情况、障碍或困难情况、需要的帮扶</translation>
     </message>
     <message>
@@ -883,7 +884,7 @@
         <translation>任务 {number} 销号</translation>
     </message>
     <message>
-        <source>Closing out needs an effect, a follow-up rating that is not “unsatisfied”, and a named approver. The task's problems are closed out with it; closed items stay on record, read-only.</source>
+        <source>Closing out needs an effect, a follow-up rating that is not “unsatisfied”, and a named approver. The task&apos;s problems are closed out with it; closed items stay on record, read-only.</source>
         <translation>销号须已登记效果、群众回访评价不是“不满意”，并写明审批人。任务销号时其问题一并销号；已销号的事项保留在台账中，只读。</translation>
     </message>
     <message>
@@ -1391,11 +1392,11 @@ Please copy the details and send them to the person who supports this program.</
         <translation>反映人类型</translation>
     </message>
     <message>
-        <source>reporter's name</source>
+        <source>reporter&apos;s name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <source>reporter's phone</source>
+        <source>reporter&apos;s phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
@@ -2003,11 +2004,11 @@ Please copy the details and send them to the person who supports this program.</
         <translation>反映人类型</translation>
     </message>
     <message>
-        <source>Reporter's name</source>
+        <source>Reporter&apos;s name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <source>Reporter's phone</source>
+        <source>Reporter&apos;s phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
@@ -2281,7 +2282,7 @@ Please copy the details and send them to the person who supports this program.</
         <translation>该单位已不存在，可能已被删除。</translation>
     </message>
     <message>
-        <source>Please enter the unit's name</source>
+        <source>Please enter the unit&apos;s name</source>
         <translation>请填写单位名称</translation>
     </message>
     <message>
@@ -2446,7 +2447,7 @@ Please copy the details and send them to the person who supports this program.</
         <translation>回车添加高亮的干部；输入框为空时按退格键移除最后一位</translation>
     </message>
     <message>
-        <source>Type part of the unit's name</source>
+        <source>Type part of the unit&apos;s name</source>
         <translation>输入单位名称中的任意几个字</translation>
     </message>
     <message>
@@ -2474,7 +2475,7 @@ Please copy the details and send them to the person who supports this program.</
         <translation>发现的情况（文字描述）</translation>
     </message>
     <message>
-        <source>Reported to the cadres' party organisation</source>
+        <source>Reported to the cadres&apos; party organisation</source>
         <translation>已向所在党组织报告察访情况</translation>
     </message>
     <message>
