@@ -79,3 +79,20 @@ def any_db(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path
         database = _fresh_pg_database()
     yield database
     database.dispose()
+
+
+def require_tool(*names: str, package: str) -> str:
+    """The path of an external program a test needs (LibreOffice, pdftoppm).
+
+    On a developer's machine without it the test is skipped with the package to install; in CI
+    (``CI`` set, where .ci/run installs every such package) a missing tool fails the test, so
+    a skip can never hide a failure there.
+    """
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = f"needs {names[0]} (apt-get install {package})"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

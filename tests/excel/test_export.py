@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from db.engine import Database
 from db.excel import ExportColumn, apply_import, export_kind, export_rows, plan_import
 from db.excel.columns import KINDS
+from tests.conftest import require_tool
 from tests.excel.conftest import CLERK, Org, fingerprint, write_sheet
 
 
@@ -43,9 +42,7 @@ def test_export_rows_typed_cells(tmp_path: Path) -> None:
 
 
 def test_export_is_readable_by_libreoffice(tmp_path: Path) -> None:
-    exe = shutil.which("soffice")
-    if exe is None:
-        pytest.skip("LibreOffice 未安装，无法检查导出文件能否被 LibreOffice 打开")
+    exe = require_tool("soffice", "libreoffice", package="libreoffice-calc-nogui")
     path = tmp_path / "t.xlsx"
     export_rows(path, ["日期", "单位"], [[date(2022, 6, 3), "第一中学"]])
     subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",

@@ -4,7 +4,6 @@ nothing written on error, idempotence, the search index, and .xls/.ods files."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from db.excel import ImportRefused, apply_import, plan_import
 from db.models import AuditEntry, Visit, VisitActivity, VisitCadre
 from db.numbering import day_base
 from db.search import match_expression
+from tests.conftest import require_tool
 from tests.excel.conftest import CLERK, Org, assert_index_matches, fingerprint, write_sheet
 
 TITLE = "随州市教育局走访登记表"
@@ -191,11 +191,7 @@ def test_files_that_are_not_tables(db: Database, tmp_path: Path) -> None:
 
 
 def _soffice() -> str:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        pytest.skip("LibreOffice 未安装（apt-get install libreoffice-calc-nogui），"
-                    "无法生成 .xls/.ods")
-    return exe
+    return require_tool("soffice", "libreoffice", package="libreoffice-calc-nogui")
 
 
 @pytest.mark.parametrize("fmt", ["xls", "ods"])

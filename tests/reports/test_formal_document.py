@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from desktop.reports import Column, FormalDocument
 from desktop.reports import page as P
 from desktop.reports.layout import BODY_CHAR
 from desktop.reports.linebreak import NO_LINE_START
+from tests.conftest import require_tool
 from tests.reports.pdfprobe import Placement, placements
 
 TITLE = "关于张堃等同志下基层察民情解民忧暖民心实践活动开展情况的报告"
@@ -254,10 +254,10 @@ def test_signature_is_right_aligned(reader: PdfReader, texts: list[str]) -> None
     assert max(b.x1 for b in date_boxes) >= right - 3 * BODY_CHAR
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize("page", [1, 2])
 def test_rendered_pages_keep_ink_inside_the_margins(pdf: Path, tmp_path: Path,
                                                     page: int) -> None:
+    require_tool("pdftoppm", package="poppler-utils")
     from PIL import Image, ImageOps
 
     dpi = 60
