@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 DEFAULT_KEEP = 30
@@ -26,6 +26,17 @@ def backup_sqlite(src: Path, dest_dir: Path, *, reason: str = "manual",
         source.close()
     prune_backups(dest_dir, src.stem, keep)
     return dest
+
+
+def backup_if_due(src: Path, dest_dir: Path, *, max_age: timedelta = timedelta(days=1),
+                  keep: int = DEFAULT_KEEP, now: datetime | None = None) -> Path | None:
+    """The automatic backup on start: a copy when the newest backup of *src* in *dest_dir* is
+    older than *max_age* (or there is none); None when a recent one exists."""
+    now = now or datetime.now()
+    newest = next(iter(list_backups(dest_dir, src.stem)), None)
+    if newest is not None and now - datetime.fromtimestamp(newest.stat().st_mtime) < max_age:
+        return None
+    return backup_sqlite(src, dest_dir, reason="auto", keep=keep)
 
 
 def list_backups(dest_dir: Path, stem: str) -> list[Path]:

@@ -106,7 +106,25 @@ class Startup(QObject):
         path = self.db_path
         if path is None:
             path = demo_db_path() if self.demo else default_db_path()
-        return open_database(path)
+        database = open_database(path)
+        if not self.demo:
+            self._daily_backup(path)
+        return database
+
+    @staticmethod
+    def _daily_backup(path: Path) -> None:
+        """A copy on start when the last one is more than a day old (office PCs are rarely
+        backed up otherwise). A failure is logged, never in the clerk's way."""
+        from db.backup import backup_if_due
+        from db.paths import backup_dir
+
+        try:
+            made = backup_if_due(path, backup_dir())
+        except Exception:  # a full disk must not stop the clerk from working
+            log.exception("automatic backup of %s failed", path)
+            return
+        if made is not None:
+            log.info("automatic backup: %s", made)
 
     def _opened(self, database: Database) -> None:
         self.database = database

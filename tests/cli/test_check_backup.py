@@ -217,3 +217,19 @@ def test_badly_damaged_file_is_refused_in_words(db: Database, tmp_path: Path) ->
         open_database(path)
     assert main(["check", "--db", str(path)]) == 1
     assert digest(path) == before
+
+
+def test_backup_if_due_makes_one_a_day(db: Database, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from db.backup import backup_if_due
+
+    path = closed_copy(db, tmp_path)
+    dest = tmp_path / "auto"
+    first = backup_if_due(path, dest)
+    assert first is not None and first.is_file()
+    assert backup_if_due(path, dest) is None  # a recent one exists
+    later = datetime.now() + timedelta(days=1, minutes=1)
+    second = backup_if_due(path, dest, now=later)
+    assert second is not None and second != first
+    assert len(list(dest.glob("*.db"))) == 2
