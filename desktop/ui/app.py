@@ -28,6 +28,7 @@ from desktop.ui.settings import APPLICATION, ORGANIZATION
 from desktop.ui.worker import run_task
 
 if TYPE_CHECKING:
+    from db.audit import Actor
     from db.engine import Database
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,28 @@ class Startup(QObject):
     def _opened(self, database: Database) -> None:
         self.database = database
         log.info("opened %s", database.location)
-        self.window.attach_database(database, demo=self.demo)
+        actor = self._sign_in(database)
+        if actor is False:
+            self.exit_code = 0
+            self._exit(0)  # the user cancelled the sign-in
+            return
+        self.window.attach_database(database, demo=self.demo, actor=actor or None)
+
+    def _sign_in(self, database: Database) -> Actor | bool | None:
+        """Who works in this window: a signed-in user when the database has accounts (this
+        PC's remembered clerk, or the sign-in dialog), None for the PC's local user when it
+        has none yet, False when the user cancelled the sign-in."""
+        from db.services.accounts import has_users
+
+        with database.session() as session:
+            if not has_users(session):
+                return None
+        from desktop.ui.login import LoginDialog, remembered_actor
+
+        actor = remembered_actor(database, self.window.settings)
+        if actor is None:
+            actor = LoginDialog.login(database, self.window)
+        return actor if actor is not None else False
 
     def _failed(self, exc: BaseException) -> None:
         from db.errors import DatabaseError

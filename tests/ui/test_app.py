@@ -240,3 +240,56 @@ def test_version_falls_back_when_frozen_without_pyproject(
         assert version.app_version() == "2.3.4"
     finally:
         version.app_version.cache_clear()
+
+
+def test_a_database_with_accounts_asks_who_signs_in(
+        qtbot: QtBot, settings: QSettings, db: Database, boxes: list, sync_worker: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.audit import Actor
+    from db.services.accounts import create_first_admin
+    from desktop.ui.login import LoginDialog
+
+    create_first_admin(db, "wangli", "王丽", "Suizhou2022")
+    clerk = Actor("wangli", "admin", "王丽")
+    asked: list[object] = []
+
+    def login(database: Database, parent: object = None) -> Actor:
+        asked.append(database)
+        return clerk
+
+    monkeypatch.setattr(LoginDialog, "login", staticmethod(login))
+    assert db.path is not None
+    startup, codes = start(qtbot, settings, db.path)
+    try:
+        assert len(asked) == 1 and codes == []
+        assert startup.window.actor is clerk
+    finally:
+        startup.close()
+
+
+def test_cancelling_the_sign_in_closes_the_app(
+        qtbot: QtBot, settings: QSettings, db: Database, boxes: list, sync_worker: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.services.accounts import create_first_admin
+    from desktop.ui.login import LoginDialog
+
+    create_first_admin(db, "wangli", "王丽", "Suizhou2022")
+    monkeypatch.setattr(LoginDialog, "login", staticmethod(lambda *a, **k: None))
+    assert db.path is not None
+    startup, codes = start(qtbot, settings, db.path)
+    try:
+        assert codes == [0]
+        assert startup.window.actor is None  # no tabs were built for nobody
+    finally:
+        startup.close()
+
+
+def test_without_accounts_the_pc_user_works_directly(
+        qtbot: QtBot, settings: QSettings, db: Database, boxes: list, sync_worker: None) -> None:
+    assert db.path is not None
+    startup, codes = start(qtbot, settings, db.path)
+    try:
+        assert codes == []
+        assert startup.window.actor is not None and startup.window.actor.username == "local"
+    finally:
+        startup.close()
