@@ -475,6 +475,10 @@
         <source>Help given: {n} times</source>
         <translation>帮扶情况：共 {n} 次</translation>
     </message>
+    <message>
+        <source>No help recorded yet.</source>
+        <translation>尚无帮扶记录。</translation>
+    </message>
 </context>
 <context>
     <name>CareEntryForm</name>
@@ -942,6 +946,10 @@ Please copy the details and send them to the person who supports this program.</
         <translation>关联事项</translation>
     </message>
     <message>
+        <source>Select a row to see what is linked to it.</source>
+        <translation>选中一行，即可查看与之关联的事项。</translation>
+    </message>
+    <message>
         <source>Tasks for this problem (double-click to open)</source>
         <translation>办理该问题的任务（双击打开）</translation>
     </message>
@@ -990,6 +998,10 @@ Please copy the details and send them to the person who supports this program.</
         <translation>收集干部</translation>
     </message>
     <message>
+        <source>No task yet: select it and open a task.</source>
+        <translation>尚未立项：选中该问题后可为它立项。</translation>
+    </message>
+    <message>
         <source>Effect ({number})</source>
         <translation>效果（{number}）</translation>
     </message>
@@ -1032,6 +1044,38 @@ Please copy the details and send them to the person who supports this program.</
     <message>
         <source>Closed out</source>
         <translation>销号情况</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>进展记录</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>No effect recorded yet.</source>
+        <translation>尚未登记效果。</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>回访评价</translation>
+    </message>
+    <message>
+        <source>{n} asked</source>
+        <translation>回访 {n} 人</translation>
+    </message>
+    <message>
+        <source>Nobody asked yet.</source>
+        <translation>尚未回访。</translation>
     </message>
 </context>
 <context>

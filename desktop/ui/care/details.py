@@ -58,6 +58,7 @@ class CareDetailsPanel(QTextBrowser):
             title = self.tr("Help given: {n} times").format(n=len(detail.entries))
             entries = f"<p><b>{escape(title)}</b></p><ul style='margin-top:0'>{items}</ul>"
         else:
-            entries = f"<p style='color:#666'>{escape(self.tr('No help recorded yet.'))}</p>"
+            nothing = self.tr("No help recorded yet.")
+            entries = f"<p style='color:#666'>{escape(nothing)}</p>"
         self.setHtml(f"<h3 style='margin-bottom:4px'>{escape(detail.person_name)}</h3>"
                      f"<table cellspacing='2'>{table}</table>{entries}")

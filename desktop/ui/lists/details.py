@@ -48,6 +48,12 @@ def _e(text: str) -> str:
     return html.escape(text or "")
 
 
+def _tag(tag: str, text: str) -> str:
+    """*text* escaped inside an HTML element. (tr() must stay outside f-strings: lupdate
+    does not look into them, and the string would never be translated.)"""
+    return f"<{tag}>{_e(text)}</{tag}>"
+
+
 class DetailsPanel(QWidget):
     """What is linked to the selected row. ``jump`` carries ("problem" | "task", id)."""
 
@@ -84,7 +90,7 @@ class DetailsPanel(QWidget):
     def show_nothing(self) -> None:
         self.links.clear()
         self.links_label.setText(self.tr("Linked items"))
-        self.text.setHtml(f"<p>{_e(self.tr('Select a row to see what is linked to it.'))}</p>")
+        self.text.setHtml(_tag("p", self.tr("Select a row to see what is linked to it.")))
         self.links.setVisible(False)
 
     def show_problem(self, p: ProblemDetail) -> None:
@@ -112,7 +118,7 @@ class DetailsPanel(QWidget):
         parts = [f"<h3>{_e(p.number)}</h3>", self._table(rows),
                  f"<p>{_e(p.description)}</p>"]
         if not p.tasks:
-            parts.append(f"<p><i>{_e(self.tr('No task yet: select it and open a task.'))}</i></p>")
+            parts.append(_tag("p", self.tr("No task yet: select it and open a task.")))
         if p.effect is not None:
             heading = self.tr("Effect ({number})").format(number=p.effect_task_number)
             parts.append(f"<h4>{_e(heading)}</h4>"
@@ -141,30 +147,33 @@ class DetailsPanel(QWidget):
             rows.append((self.tr("Closed out"), f"{t.closed_on}  {t.approved_by}"))
         parts = [f"<h3>{_e(t.number)} {_e(t.title)}</h3>", self._table(rows)]
         if t.measures:
-            parts.append(f"<p><b>{_e(self.tr('Measures'))}</b>：{_e(t.measures)}</p>")
-        parts.append(f"<h4>{_e(self.tr('Progress notes'))}</h4>")
+            measures = self.tr("Measures")
+            parts.append(f"<p><b>{_e(measures)}</b>：{_e(t.measures)}</p>")
+        parts.append(_tag("h4", self.tr("Progress notes")))
         if t.progress:
             parts.append("<ul>" + "".join(
                 f"<li>{g.noted_on.isoformat()} {g.percent}% {_e(g.note)} "
                 f"<i>{_e(g.author)}</i></li>" for g in t.progress) + "</ul>")
         else:
             parts.append("<p>—</p>")
-        parts.append(f"<h4>{_e(self.tr('Effect'))}</h4>")
+        parts.append(_tag("h4", self.tr("Effect")))
         if t.effect is not None:
+            evidence = self.tr("Evidence")
             parts.append(f"<p>{t.effect.completed_on.isoformat()}：{_e(t.effect.result)}"
-                         + (f"<br>{_e(self.tr('Evidence'))}：{_e(t.effect.evidence_note)}"
+                         + (f"<br>{_e(evidence)}：{_e(t.effect.evidence_note)}"
                             if t.effect.evidence_note else "") + "</p>")
         else:
-            parts.append(f"<p>{_e(self.tr('No effect recorded yet.'))}</p>")
-        parts.append(f"<h4>{_e(self.tr('Evaluations'))}</h4>")
+            parts.append(_tag("p", self.tr("No effect recorded yet.")))
+        parts.append(_tag("h4", self.tr("Evaluations")))
         if t.evaluations:
+            asked = self.tr("{n} asked")
             parts.append("<ul>" + "".join(
                 f"<li>{v.evaluated_on.isoformat()} <b>{_e(vocab_label(RATINGS, v.rating))}</b> "
                 f"{_e(vocab_label(FOLLOWUP_METHODS, v.method))} · "
-                f"{_e(self.tr('{n} asked').format(n=v.asked_count))} {_e(v.note)}</li>"
+                f"{_e(asked.format(n=v.asked_count))} {_e(v.note)}</li>"
                 for v in t.evaluations) + "</ul>")
         else:
-            parts.append(f"<p>{_e(self.tr('Nobody asked yet.'))}</p>")
+            parts.append(_tag("p", self.tr("Nobody asked yet.")))
         self.text.setHtml("".join(parts))
         self.links.setVisible(self.links.count() > 0)
 
