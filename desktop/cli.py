@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件（.db）")
     restore.set_defaults(func=cmd_restore)
 
+    publish = sub.add_parser(
+        "publish", help="导出供门户网站公布的三个清单（个人信息已屏蔽）",
+        description="把问题、任务、效果三个清单导出为 HTML 网页、Excel 或 PDF。反映人姓名和电话、"
+                    "回访对象、关爱帮扶记录一律不导出；文字中的手机号、身份证号、学号、电子邮箱和"
+                    "姓名都会被屏蔽。")
+    _add_db_options(publish)
+    publish.add_argument("--out", type=Path, required=True, metavar="FILE.html|.xlsx|.pdf")
+    publish.set_defaults(func=cmd_publish)
+
     _add_exchange_parser(sub)
     _add_excel_parser(sub)
     return parser
@@ -387,6 +396,18 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     print(f"已导出 {count:,} 行到 {args.out}")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from db.disclosure import publish
+
+    database = _open_existing(args)
+    try:
+        summary = publish(database, args.out)
+    finally:
+        database.dispose()
+    print(summary.message())
     return EXIT_OK
 
 
