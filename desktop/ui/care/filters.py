@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from db.queries.care import CareFilter
@@ -14,6 +14,7 @@ from db.vocab import CARE_GROUPS
 from desktop.ui.visits.common import lang
 from desktop.ui.visits.lookups import RegionChoice, UnitChoice
 from desktop.ui.visits.pickers import Choice, ChoiceEdit
+from desktop.ui.widgets import debounce_timer
 
 DEBOUNCE_MS = 250
 _STATES = ("active", "ended", "all")  # item data of the state combo
@@ -24,10 +25,7 @@ class CareFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.changed)
+        self.timer = debounce_timer(self, DEBOUNCE_MS, self.changed)
         self.search = QLineEdit()
         self.search.setObjectName("careSearch")
         self.search.setClearButtonEnabled(True)

@@ -40,21 +40,13 @@ from db.services.care import (
     CareRecordInput,
 )
 from db.vocab import CARE_GROUPS, REPORTER_TYPES
-from desktop.ui.visits.common import DateEdit, ErrorLabel, combo_code, fill_vocab_combo, lang
+from desktop.ui.visits.common import fill_vocab_combo, lang
 from desktop.ui.visits.lookups import CadreChoice, UnitChoice
-from desktop.ui.visits.pickers import Choice, ChoiceEdit
+from desktop.ui.visits.pickers import Choice, ChoiceEdit, cadre_choice, unit_choice
+from desktop.ui.widgets import DateEdit, ErrorLabel, combo_code
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_YEAR = EARLIEST_BIRTH_YEAR - 1  # the spin box's "not recorded"
-
-
-def cadre_choice(c: CadreChoice) -> Choice:
-    detail = "·".join(part for part in (c.unit_name, c.position) if part)
-    return Choice(c.id, c.name, c.name, detail, c.initials)
-
-
-def unit_choice(u: UnitChoice) -> Choice:
-    return Choice(u.id, u.name, f"{u.name}（{u.region_name}）", u.region_name)
 
 
 class _Form(QWidget):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from db.audit import Actor
 from db.engine import Database
@@ -18,6 +18,7 @@ from db.queries.care import CareCursor, CareFilter, CareRow, care_page
 from db.vocab import CARE_GROUPS, REPORTER_TYPES
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
 from desktop.ui.visits.common import lang
+from desktop.ui.widgets import apply_column_widths, setup_record_table
 
 CONTEXT = "CareTable"  # literal in each QT_TRANSLATE_NOOP below: lupdate reads no variables
 Page = tuple[Sequence[CareRow], CareCursor | None]
@@ -83,25 +84,10 @@ def make_model(parent: QWidget | None = None) -> PagedTableModel[CareRow]:
 class CareTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("careTable")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setHighlightSections(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        setup_record_table(self, "careTable", QAbstractItemView.SelectionMode.SingleSelection)
 
     def apply_widths(self) -> None:
-        model = self.model()
-        if isinstance(model, PagedTableModel):
-            for number, column in enumerate(model.columns):
-                if column.width:
-                    self.setColumnWidth(number, column.width)
+        apply_column_widths(self)
 
     def selected_row(self) -> int | None:
         selection = self.selectionModel()

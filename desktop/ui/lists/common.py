@@ -1,6 +1,7 @@
 """Small things the three lists' widgets share: vocabulary labels in the interface language,
-statuses shown as a symbol and a word (never colour alone), combo boxes, the red line under a
-field, and the message box that says what to do after a refusal."""
+statuses shown as a symbol and a word (never colour alone), combo boxes, and the message box
+that says what to do after a refusal. The red line under a field and the date box are in
+desktop.ui.widgets, shared with the other tabs."""
 
 from __future__ import annotations
 
@@ -9,21 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QCompleter,
-    QDateEdit,
-    QLabel,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
 from db.errors import AppError, ConflictError, NotFoundError, PermissionDenied, RuleError
 from db.vocab import PROBLEM_STATUSES, TASK_STATUSES, Vocabulary
 from desktop.ui.i18n import current_language
-
-ERROR_STYLE = "color: #c0392b;"  # readable red on the default light background
 
 # A symbol per status, so the state reads without colour (and in print or grey-scale).
 PROBLEM_SYMBOLS = {"open": "○", "in_progress": "◔", "resolved": "◑", "closed": "✔",
@@ -63,11 +54,6 @@ def fill_vocab_combo(combo: QComboBox, vocab: Vocabulary, *, blank: str | None =
     index = combo.findData(current) if current is not None else (0 if blank else -1)
     combo.setCurrentIndex(index)
     combo.blockSignals(False)
-
-
-def combo_code(combo: QComboBox) -> str:
-    data = combo.currentData()
-    return str(data) if data is not None and combo.currentIndex() >= 0 else ""
 
 
 def select_data(combo: QComboBox, value: Any) -> None:
@@ -123,34 +109,6 @@ class SearchCombo(QComboBox):
         self.setCurrentIndex(0 if self.count() and self.itemData(0) is None else -1)
         if self.currentIndex() < 0:
             self.setEditText("")
-
-
-class ErrorLabel(QLabel):
-    """Says in words what is wrong with the field above it; hidden while nothing is."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("fieldError")
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_messages(self, messages: Sequence[str]) -> None:
-        text = "；".join(m for m in messages if m)
-        self.setText(text)
-        self.setVisible(bool(text))
-
-
-class DateEdit(QDateEdit):
-    """A date box with a calendar that Tab leaves at once (not year → month → day first)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QAbstractSpinBox.focusNextPrevChild(self, next)
 
 
 def _tr(text: str) -> str:

@@ -56,10 +56,7 @@ from db.vocab import (
 )
 from db.workdays import add_workdays
 from desktop.ui.lists.common import (
-    ERROR_STYLE,
-    DateEdit,
     SearchCombo,
-    combo_code,
     fill_vocab_combo,
     problem_status_text,
     select_data,
@@ -73,6 +70,7 @@ from desktop.ui.lists.queries import (
     TaskDetail,
     find_problem_by_number,
 )
+from desktop.ui.widgets import ERROR_STYLE, DateEdit, combo_code
 
 PROBLEM_ID_ROLE = Qt.ItemDataRole.UserRole  # a problem's id on its line in the task form
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,9 +26,10 @@ from db.vocab import (
     SOURCE_CHANNELS,
     TASK_STATUSES,
 )
-from desktop.ui.lists.common import DateEdit, SearchCombo, combo_code, fill_vocab_combo
+from desktop.ui.lists.common import SearchCombo, fill_vocab_combo
 from desktop.ui.lists.dialogs import Choices
 from desktop.ui.lists.queries import DUE_OVERDUE, DUE_SOON, TaskFilter
+from desktop.ui.widgets import DateEdit, combo_code, debounce_timer
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of a date box, shown as "any"
 DELAY_MS = 250
@@ -42,10 +43,7 @@ class FilterBar(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DELAY_MS)
-        self._timer.timeout.connect(self.changed)
+        self._timer = debounce_timer(self, DELAY_MS, self.changed)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import AppError, ValidationError
-from desktop.ui.lists.common import ErrorLabel, show_app_error
+from desktop.ui.lists.common import show_app_error
+from desktop.ui.widgets import ErrorLabel
 
 
 class FormDialog(QDialog):

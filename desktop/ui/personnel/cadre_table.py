@@ -10,7 +10,7 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from desktop.ui.personnel import queries
 from desktop.ui.personnel.common import SearchCombo, fit_columns, label
 from desktop.ui.personnel.tree import TreeNode
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
+from desktop.ui.widgets import debounce_timer
 
 # lupdate reads only literal contexts, so "CadreTable" is spelled out at each string.
 CONTEXT = "CadreTable"
@@ -115,10 +116,7 @@ class CadreTable(QWidget):
         header.setStretchLastSection(True)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPE_AHEAD_MS)
-        self._typing.timeout.connect(self.apply_filters)
+        self._typing = debounce_timer(self, TYPE_AHEAD_MS, self.apply_filters)
         self.search.textChanged.connect(self._typing.start)
         self.search.returnPressed.connect(self._search_entered)
         self.tier.currentIndexChanged.connect(self.apply_filters)

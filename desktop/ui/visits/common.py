@@ -1,14 +1,13 @@
-"""Small things the visit log's widgets share: the interface language for vocabulary labels,
-combo boxes filled from a vocabulary, and the red line that says what is wrong with a field."""
+"""Small things the visit log's widgets share: the interface language for vocabulary labels
+and combo boxes filled from a vocabulary. The red line that says what is wrong with a field
+and the date box are in desktop.ui.widgets, shared with the other tabs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox
 
 from db.vocab import Vocabulary
 from desktop.ui.i18n import current_language
-
-ERROR_STYLE = "color: #c0392b;"  # readable red on the default light background
 
 
 def lang() -> str:
@@ -30,41 +29,3 @@ def fill_vocab_combo(combo: QComboBox, vocab: Vocabulary, *, keep: bool = True) 
 
 def select_code(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(combo.findData(code) if code else -1)
-
-
-def combo_code(combo: QComboBox) -> str:
-    data = combo.currentData()
-    return str(data) if data is not None and combo.currentIndex() >= 0 else ""
-
-
-class ErrorLabel(QLabel):
-    """Says in words what is wrong with the field above it; hidden while nothing is."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("fieldError")
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_messages(self, messages: list[str]) -> None:
-        text = "；".join(m for m in messages if m)
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.show_messages([])
-
-
-class DateEdit(QDateEdit):
-    """A date box that Tab leaves at once. QDateEdit's Tab walks year → month → day first,
-    which makes the date three stops in the form; ←/→ still move between the parts and
-    typing a complete part moves on by itself."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QAbstractSpinBox.focusNextPrevChild(self, next)

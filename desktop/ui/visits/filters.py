@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from db.queries import VisitFilter
 from db.vocab import METHODS
-from desktop.ui.visits.common import DateEdit, lang
+from desktop.ui.visits.common import lang
 from desktop.ui.visits.lookups import CadreChoice, RegionChoice, UnitChoice
 from desktop.ui.visits.pickers import Choice, ChoiceEdit
+from desktop.ui.widgets import DateEdit, debounce_timer
 
 DEBOUNCE_MS = 250
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date boxes, shown as "any"
@@ -40,10 +41,7 @@ class VisitFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.changed)
+        self.timer = debounce_timer(self, DEBOUNCE_MS, self.changed)
 
         self.search = QLineEdit()
         self.search.setObjectName("visitSearch")

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from db.services import FindingInput
 from db.vocab import AREAS, CATEGORIES, REPORTER_TYPES
-from desktop.ui.visits.common import ErrorLabel, combo_code, fill_vocab_combo, select_code
+from desktop.ui.visits.common import fill_vocab_combo, select_code
+from desktop.ui.widgets import ErrorLabel, combo_code
 
 DEFAULT_REPORTER = "public"
 # The fields of a finding in the order the keyboard visits them (FindingInput names).

@@ -35,18 +35,12 @@ from PySide6.QtWidgets import (
 from db.errors import FieldError
 from db.services import VisitInput
 from db.vocab import ACTIVITIES, METHODS
-from desktop.ui.visits.common import (
-    DateEdit,
-    ErrorLabel,
-    combo_code,
-    fill_vocab_combo,
-    lang,
-    select_code,
-)
+from desktop.ui.visits.common import fill_vocab_combo, lang, select_code
 from desktop.ui.visits.findings import FIELDS as FINDING_FIELDS
 from desktop.ui.visits.findings import FindingsEditor
 from desktop.ui.visits.lookups import CadreChoice, UnitChoice, VisitDetail
-from desktop.ui.visits.pickers import CadrePicker, Choice, ChoiceEdit
+from desktop.ui.visits.pickers import CadrePicker, ChoiceEdit, cadre_choice, unit_choice
+from desktop.ui.widgets import DateEdit, ErrorLabel, combo_code
 
 DEFAULT_METHOD = "field_visit"  # the most common way of going down; one key less per visit
 EARLIEST = date(2000, 1, 1)  # as the services: older dates are typing mistakes
@@ -59,15 +53,6 @@ FIELD_ORDER = ("visit_date", "cadre_ids", "unit_id", "method", "activities", "st
                "reported_to_branch")
 _PROBLEM_FIELD = re.compile(r"^problems\[(\d+)\]\.(\w+)$")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def cadre_choice(c: CadreChoice) -> Choice:
-    detail = "·".join(part for part in (c.unit_name, c.position) if part)
-    return Choice(c.id, c.name, c.name, detail, c.initials)
-
-
-def unit_choice(u: UnitChoice) -> Choice:
-    return Choice(u.id, u.name, f"{u.name}（{u.region_name}）", u.region_name)
 
 
 class VisitForm(QWidget):

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.visits.lookups import CadreChoice, UnitChoice
+
 ChoiceIdRole = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN = 60  # rows in the list; typing more narrows it, nobody scrolls through hundreds
 
@@ -73,6 +75,15 @@ class Choice:
         if self.initials and query in self.initials:
             return 4
         return None
+
+
+def cadre_choice(c: CadreChoice) -> Choice:
+    detail = "·".join(part for part in (c.unit_name, c.position) if part)
+    return Choice(c.id, c.name, c.name, detail, c.initials)
+
+
+def unit_choice(u: UnitChoice) -> Choice:
+    return Choice(u.id, u.name, f"{u.name}（{u.region_name}）", u.region_name)
 
 
 class ChoiceModel(QAbstractListModel):

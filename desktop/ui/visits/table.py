@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from db.engine import Database
 from db.queries import VisitFilter, VisitRow, visit_page
 from db.vocab import ACTIVITIES, METHODS
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
 from desktop.ui.visits.common import lang
+from desktop.ui.widgets import apply_column_widths, setup_record_table
 
 CONTEXT = "VisitTable"  # literal in each QT_TRANSLATE_NOOP below: lupdate reads no variables
 Page = tuple[Sequence[VisitRow], int | None]
@@ -89,25 +90,10 @@ class VisitTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("visitTable")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setHighlightSections(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        setup_record_table(self, "visitTable", QAbstractItemView.SelectionMode.ExtendedSelection)
 
     def apply_widths(self) -> None:
-        model = self.model()
-        if isinstance(model, PagedTableModel):
-            for number, column in enumerate(model.columns):
-                if column.width:
-                    self.setColumnWidth(number, column.width)
+        apply_column_widths(self)
 
     def selected_rows(self) -> list[int]:
         selection = self.selectionModel()
