@@ -19,7 +19,7 @@ from typing import Any
 from db.excel.cells import cell_text, name_key, phone_text
 from db.excel.columns import ASSIGNMENTS, CADRES, PROBLEMS, UNITS, VISITS, KindSpec
 from db.excel.rowcheck import RowCheck
-from db.services.people import UNIT_KINDS_FOR_ASSIGNMENT, _check_dates
+from db.services.people import UNIT_KINDS_FOR_ASSIGNMENT, check_assignment_dates
 from db.services.problems import check_problem_fields
 from db.vocab import (
     ACTIVITIES,
@@ -109,7 +109,7 @@ def _check_assignment(r: RowCheck) -> Values | None:
     started = r.day("started_on", required=True, not_future=False)
     ended = r.day("ended_on", not_future=False)
     if not r.failed("started_on") and not r.failed("ended_on"):
-        _check_dates(r.e, started, ended)  # the service's rule: the end not before the start
+        check_assignment_dates(r.e, started, ended)  # the service's rule: end ≥ start
     note = r.text("note", max_len=NOTE_MAX)
     if unit is not None and kind in UNIT_KINDS_FOR_ASSIGNMENT \
             and unit.kind not in UNIT_KINDS_FOR_ASSIGNMENT[kind]:

@@ -189,12 +189,12 @@ def _validate_assignment(s: Session, data: AssignmentInput) -> None:
                               if k in UNIT_KINDS_FOR_ASSIGNMENT[data.kind])
             e.add("unit_id", f"“{ASSIGNMENT_KINDS.label(data.kind)}”的联系单位必须是{wanted}，"
                              f"所选的“{unit.name}”是“{UNIT_KINDS.label(unit.kind)}”")
-    _check_dates(e, data.started_on, data.ended_on)
+    check_assignment_dates(e, data.started_on, data.ended_on)
     e.text("note", data.note, "备注", max_len=500, required=False)
     e.raise_if_any()
 
 
-def _check_dates(e: Errors, started_on: date | None, ended_on: date | None) -> None:
+def check_assignment_dates(e: Errors, started_on: date | None, ended_on: date | None) -> None:
     e.day("started_on", started_on, "开始日期", not_future=False)
     if ended_on is not None:
         e.day("ended_on", ended_on, "结束日期", not_future=False)
