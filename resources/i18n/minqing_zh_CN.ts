@@ -2582,6 +2582,10 @@ Please copy the details and send them to the person who supports this program.</
         <translation>共 {n} 条</translation>
     </message>
     <message>
+        <source>About {n} visits</source>
+        <translation>约 {n} 条</translation>
+    </message>
+    <message>
         <source>The visits could not be read: {error}</source>
         <translation>无法读取走访记录：{error}</translation>
     </message>

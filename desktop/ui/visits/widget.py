@@ -29,7 +29,8 @@ from shiboken6 import isValid
 from db.audit import Actor
 from db.engine import Database
 from db.errors import AppError, ConflictError, ValidationError
-from db.queries import VisitFilter, visit_count, visit_page
+from db.queries import VisitFilter, visit_page
+from db.queries.visits import VisitCount, visit_count_estimate
 from db.services import SavedVisit, delete_visit, record_visit, update_visit
 from desktop.progress import Progress
 from desktop.ui.table_model import PagedTableModel, copy_rows_as_tsv
@@ -72,6 +73,7 @@ class VisitLogWidget(QWidget):
         self.actor = actor
         self._generation = 0  # the newest table request; older answers are dropped
         self._total: int | None = None
+        self._total_exact = True
         self.loading = False
 
         self.form = VisitForm()
@@ -150,31 +152,38 @@ class VisitLogWidget(QWidget):
         self.loading = True
         self.count_label.setText(self.tr("Searching…"))
 
-        def work(_progress: Progress) -> tuple[int, Page]:
+        def work(_progress: Progress) -> tuple[VisitCount, Page]:
+            # A search with hundreds of thousands of hits is counted as "about N": exactness
+            # would mean reading every hit's row (db.queries.visits.visit_count_estimate).
             with database.session() as session:
-                total = visit_count(session, filters)
+                total = visit_count_estimate(session, filters)
                 rows = visit_page(session, filters=filters, limit=page_size)
             return total, (rows, rows[-1].sort_key if rows else None)
 
         run_task(work, lambda result: self._show_page(generation, filters, result, select_id),
                  on_error=lambda exc: self._page_failed(generation, exc))
 
-    def _show_page(self, generation: int, filters: VisitFilter, result: tuple[int, Page],
-                   select_id: uuid.UUID | None) -> None:
+    def _show_page(self, generation: int, filters: VisitFilter,
+                   result: tuple[VisitCount, Page], select_id: uuid.UUID | None) -> None:
         if generation != self._generation or not isValid(self):
             return  # a newer request is on its way, or the tab is gone
-        total, first = result
+        count, first = result
         self.loading = False
-        self.model.reset(prefetched_fetcher(self.database, filters, first), lambda: total)
+        self.model.reset(prefetched_fetcher(self.database, filters, first), lambda: count.n)
         self.model.fetchMore()
-        self._total = total
+        self._total = count.n
+        self._total_exact = count.exact
         self._show_count()
         if select_id is not None:
             self.select_visit(select_id)
 
     def _show_count(self) -> None:
-        if self._total is not None:
+        if self._total is None:
+            return
+        if self._total_exact:
             self.count_label.setText(self.tr("{n} visits").format(n=self._total))
+        else:
+            self.count_label.setText(self.tr("About {n} visits").format(n=self._total))
 
     def _page_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation or not isValid(self):
