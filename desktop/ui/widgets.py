@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, SignalInstance
+from PySide6.QtCore import QByteArray, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -100,3 +100,24 @@ def debounce_timer(parent: QWidget, interval_ms: int,
     timer.setInterval(interval_ms)
     timer.timeout.connect(target)
     return timer
+
+
+def remember_columns(view: QTableView, key: str) -> None:
+    """The column widths and order the user set survive a restart: the header's state is kept
+    in the application settings under ``columns/<key>``, restored now (call it after the view
+    has its model and default widths) and saved shortly after every change."""
+    from desktop.ui.settings import app_settings
+
+    header = view.horizontalHeader()
+    saved = app_settings().value(f"columns/{key}")
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        header.restoreState(saved)
+
+    def save() -> None:
+        settings = app_settings()
+        settings.setValue(f"columns/{key}", header.saveState())
+        settings.sync()
+
+    timer = debounce_timer(view, 400, save)
+    header.sectionResized.connect(timer.start)
+    header.sectionMoved.connect(timer.start)

@@ -18,7 +18,7 @@ from db.queries.care import CareCursor, CareFilter, CareRow, care_page
 from db.vocab import CARE_GROUPS, REPORTER_TYPES
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
 from desktop.ui.visits.common import lang
-from desktop.ui.widgets import apply_column_widths, setup_record_table
+from desktop.ui.widgets import apply_column_widths, remember_columns, setup_record_table
 
 CONTEXT = "CareTable"  # literal in each QT_TRANSLATE_NOOP below: lupdate reads no variables
 Page = tuple[Sequence[CareRow], CareCursor | None]
@@ -88,6 +88,7 @@ class CareTableView(QTableView):
 
     def apply_widths(self) -> None:
         apply_column_widths(self)
+        remember_columns(self, "care")
 
     def selected_row(self) -> int | None:
         selection = self.selectionModel()

@@ -72,6 +72,7 @@ from desktop.ui.lists.tables import (
     task_fetcher,
 )
 from desktop.ui.table_model import PagedTableModel
+from desktop.ui.widgets import remember_columns
 
 PROBLEMS, TASKS, EFFECTS = 0, 1, 2
 MAX_JUMP_PAGES = 50  # how far a jump scrolls the (one-day) list looking for its record
@@ -136,6 +137,7 @@ class ListPage(QWidget):
             if column.width:
                 header = metrics.horizontalAdvance(column.title()) + 16
                 self.view.setColumnWidth(i, max(column.width, header))
+        remember_columns(self.view, self.view.objectName())
 
     def selected_rows(self) -> list[int]:
         selection = self.view.selectionModel()

@@ -32,7 +32,7 @@ from desktop.ui.personnel import queries
 from desktop.ui.personnel.common import SearchCombo, fit_columns, label
 from desktop.ui.personnel.tree import TreeNode
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
-from desktop.ui.widgets import debounce_timer
+from desktop.ui.widgets import debounce_timer, remember_columns
 
 # lupdate reads only literal contexts, so "CadreTable" is spelled out at each string.
 CONTEXT = "CadreTable"
@@ -114,6 +114,7 @@ class CadreTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        remember_columns(self.view, "cadres")
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self._typing = debounce_timer(self, TYPE_AHEAD_MS, self.apply_filters)

@@ -18,7 +18,7 @@ from db.queries import VisitFilter, VisitRow, visit_page
 from db.vocab import ACTIVITIES, METHODS
 from desktop.ui.table_model import CENTER, Column, PagedTableModel
 from desktop.ui.visits.common import lang
-from desktop.ui.widgets import apply_column_widths, setup_record_table
+from desktop.ui.widgets import apply_column_widths, remember_columns, setup_record_table
 
 CONTEXT = "VisitTable"  # literal in each QT_TRANSLATE_NOOP below: lupdate reads no variables
 Page = tuple[Sequence[VisitRow], int | None]
@@ -94,6 +94,7 @@ class VisitTableView(QTableView):
 
     def apply_widths(self) -> None:
         apply_column_widths(self)
+        remember_columns(self, "visits")
 
     def selected_rows(self) -> list[int]:
         selection = self.selectionModel()
