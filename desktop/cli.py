@@ -22,11 +22,14 @@ EXIT_ERROR = 1  # the command ran and found a problem (e.g. an unhealthy databas
 EXIT_USAGE = 2  # argparse's own code for bad arguments
 
 
-def _add_db_options(parser: argparse.ArgumentParser) -> None:
+def _add_db_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    # A subcommand's --db must not reset one given before the subcommand
+    # (``main.py --db x.db check``): only the top level has a default.
+    default = None if top_level else argparse.SUPPRESS
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--db", type=Path, metavar="PATH",
+    group.add_argument("--db", type=Path, metavar="PATH", default=default,
                        help="数据库文件（默认：用户数据文件夹中的 minqing.db）")
-    group.add_argument("--db-url", metavar="URL",
+    group.add_argument("--db-url", metavar="URL", default=default,
                        help="数据库服务器地址，例如 postgresql+psycopg://user:pass@host/minqing")
 
 
@@ -36,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="民情台账：党员干部下基层察民情解民忧暖民心实践活动台账。"
                     "不带子命令时打开桌面程序。",
     )
-    _add_db_options(parser)
+    _add_db_options(parser, top_level=True)
     parser.add_argument("--demo", action="store_true",
                         help="打开演示数据库（首次使用时在数据文件夹中生成，不会触碰正式数据库）")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"],

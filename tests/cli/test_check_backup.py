@@ -233,3 +233,11 @@ def test_backup_if_due_makes_one_a_day(db: Database, tmp_path: Path) -> None:
     second = backup_if_due(path, dest, now=later)
     assert second is not None and second != first
     assert len(list(dest.glob("*.db"))) == 2
+
+
+def test_db_option_before_or_after_the_command(db: Database, tmp_path: Path) -> None:
+    path = closed_copy(db, tmp_path)
+    assert main(["--db", str(path), "check"]) == 0
+    assert main(["check", "--db", str(path)]) == 0
+    # The default database (in the private test data folder) does not exist: refused.
+    assert main(["check"]) == 1
