@@ -50,3 +50,22 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
     with database.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
     database.dispose()
+
+
+def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0001")  # as the first release left it
+    engine.dispose()
+    database = open_database(path, backup_dir=tmp_path / "backups")
+    with database.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision() != "0001"
+        indexes = {i["name"] for i in inspect(conn).get_indexes("visit")}
+    database.dispose()
+    assert {"ix_visit_live_unit", "ix_visit_live_method"} <= indexes
+    copies = list((tmp_path / "backups").glob("old-*-before-migration.db"))
+    assert len(copies) == 1
+    with create_engine(f"sqlite:///{copies[0]}").connect() as conn:
+        assert migrate.current_revision(conn) == "0001"
