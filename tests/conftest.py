@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import select
 
 from db.campaign import SiteSetup, initialize_site
 from db.engine import Database, open_database
+from db.models import Region
 
 TEST_SITE = SiteSetup(code="SZ", name="随州市教育局", level="city")
 
@@ -25,6 +28,19 @@ TEST_SITE = SiteSetup(code="SZ", name="随州市教育局", level="city")
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real per-user data folder."""
     monkeypatch.setenv("MQ_DATA_DIR", str(tmp_path / "data"))
+
+
+def open_copy(source: Path, dest: Path) -> Database:
+    """A database opened on a copy of *source*: each test starts from the same prepared state
+    without building it again."""
+    shutil.copyfile(source, dest)
+    return open_database(dest)
+
+
+def region_id(db: Database, code: str) -> uuid.UUID:
+    """The id of a default region by its code ("zengdu", "suixian", ...)."""
+    with db.session() as s:
+        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +56,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
     """A fresh, migrated database with this site set up (code SZ, city level)."""
-    path = tmp_path / "test.db"
-    shutil.copyfile(template_db, path)
-    database = open_database(path)
+    database = open_copy(template_db, tmp_path / "test.db")
     yield database
     database.dispose()
 
@@ -72,9 +86,7 @@ def any_db(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path
     """The same as ``db``, once per back end: SQLite always, PostgreSQL when MQ_TEST_PG_URL is
     set (.ci/run starts a server and sets it)."""
     if request.param == "sqlite":
-        path = tmp_path / "test.db"
-        shutil.copyfile(template_db, path)
-        database = open_database(path)
+        database = open_copy(template_db, tmp_path / "test.db")
     else:
         database = _fresh_pg_database()
     yield database

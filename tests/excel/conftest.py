@@ -4,7 +4,6 @@ refused or repeated import writes nothing."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -18,11 +17,12 @@ from sqlalchemy import event, func, select, text
 from sqlmodel import SQLModel
 
 from db.audit import Actor
-from db.engine import Database, open_database
-from db.models import Problem, Region, Visit
+from db.engine import Database
+from db.models import Problem, Visit
 from db.search import problem_document, visit_document
 from db.services.org import BranchInput, UnitInput, create_branch, create_unit
 from db.services.people import CadreInput, create_cadre
+from tests.conftest import open_copy, region_id
 
 ADMIN = Actor("admin", "admin", "管理员")
 CLERK = Actor("clerk", "clerk", "录入员小王")
@@ -45,13 +45,8 @@ class Org:
     retired: uuid.UUID  # 赵六, inactive
 
 
-def _region(db: Database, code: str) -> uuid.UUID:
-    with db.session() as s:
-        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
-
-
 def _build(db: Database) -> Org:
-    zengdu, suixian = _region(db, "zengdu"), _region(db, "suixian")
+    zengdu, suixian = region_id(db, "zengdu"), region_id(db, "suixian")
 
     def unit(name: str, kind: str, region: uuid.UUID = zengdu) -> uuid.UUID:
         return create_unit(db, ADMIN, UnitInput(name=name, kind=kind, region_id=region)).id
@@ -80,8 +75,7 @@ def _build(db: Database) -> Org:
 def org_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
                  ) -> tuple[Path, Org]:
     path = tmp_path_factory.mktemp("excel") / "org.db"
-    shutil.copyfile(template_db, path)
-    database = open_database(path)
+    database = open_copy(template_db, path)
     org = _build(database)
     database.dispose()
     return path, org
@@ -94,8 +88,7 @@ def _no_fsync(dbapi_conn: Any, _record: Any) -> None:
 @pytest.fixture
 def db(org_template: tuple[Path, Org], tmp_path: Path) -> Iterator[Database]:
     path = tmp_path / "test.db"
-    shutil.copyfile(org_template[0], path)
-    database = open_database(path)
+    database = open_copy(org_template[0], path)
     event.listen(database.engine, "connect", _no_fsync)
     database.engine.dispose()
     yield database

@@ -18,8 +18,8 @@ from sqlalchemy import event, select, text
 from sqlmodel import SQLModel
 
 from db.audit import Actor
-from db.engine import Database, make_engine, open_database, sqlite_url
-from db.models import AuditEntry, Problem, Region, Visit
+from db.engine import Database, make_engine, sqlite_url
+from db.models import AuditEntry, Problem, Visit
 from db.search import match_expression
 from db.services import (
     BranchInput,
@@ -32,6 +32,7 @@ from db.services import (
     create_unit,
 )
 from db.services._search import problem_doc, visit_doc
+from tests.conftest import open_copy, region_id
 
 ADMIN = Actor("admin", "admin", "管理员")
 CLERK = Actor("clerk", "clerk", "录入员小王")
@@ -62,11 +63,6 @@ class Org:
 
     def school_actor(self, unit: uuid.UUID | None = None) -> Actor:
         return Actor("school1", "school", "一中", unit_id=unit or self.school)
-
-
-def region_id(db: Database, code: str) -> uuid.UUID:
-    with db.session() as s:
-        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
 
 
 def _build_org(db: Database) -> Org:
@@ -101,8 +97,7 @@ def org_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
     """The shared template database plus a small organisation, built once through the
     services themselves (so building it is also a test of them)."""
     path = tmp_path_factory.mktemp("services") / "org.db"
-    shutil.copyfile(template_db, path)
-    database = open_database(path)
+    database = open_copy(template_db, path)
     org = _build_org(database)
     database.dispose()
     return path, org

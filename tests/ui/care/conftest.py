@@ -3,7 +3,6 @@ db.services, the register's Chinese strings installed, actors with and without t
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,10 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from db.audit import Actor
-from db.engine import Database, open_database
+from db.engine import Database
 from db.models import Region
 from db.services import CadreInput, UnitInput, create_cadre, create_unit
 from db.services.care import CareEntryInput, CareRecordInput, add_care_entry, create_care_record
+from tests.conftest import open_copy
 
 ADMIN = Actor("admin", "admin", "管理员", can_view_care=True)
 NO_GRANT = Actor("clerk", "clerk", "录入员小王")
@@ -57,8 +57,7 @@ def build_sample(db: Database) -> Sample:
 def care_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
                   ) -> tuple[Path, Sample]:
     path = tmp_path_factory.mktemp("care") / "sample.db"
-    shutil.copyfile(template_db, path)
-    database = open_database(path)
+    database = open_copy(template_db, path)
     sample = build_sample(database)
     database.dispose()
     return path, sample
@@ -68,8 +67,7 @@ def care_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
 def db(care_template: tuple[Path, Sample], tmp_path: Path) -> Iterator[Database]:
     """A fresh copy of the sample (overrides the suite-wide empty database)."""
     path = tmp_path / "care.db"
-    shutil.copyfile(care_template[0], path)
-    database = open_database(path)
+    database = open_copy(care_template[0], path)
     yield database
     database.dispose()
 

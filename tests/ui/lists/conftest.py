@@ -9,11 +9,9 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from db.audit import Actor
 from db.engine import Database
-from db.models import Region
 from db.services import (
     CadreInput,
     ProblemInput,
@@ -23,6 +21,7 @@ from db.services import (
     create_unit,
 )
 from desktop.ui.lists import ThreeListsWidget
+from tests.conftest import region_id
 
 ADMIN = Actor("admin", "admin", "管理员")
 CLERK = Actor("clerk1", "clerk", "录入员")
@@ -41,11 +40,6 @@ class Org:
     p3: uuid.UUID  # a duplicate of p1
 
 
-def _region(db: Database, code: str) -> uuid.UUID:
-    with db.session() as s:
-        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
-
-
 def problem(db: Database, description: str, *, unit: uuid.UUID | None = None,
             region: uuid.UUID | None = None, area: str = "canteen",
             strongly: bool = False) -> uuid.UUID:
@@ -57,7 +51,7 @@ def problem(db: Database, description: str, *, unit: uuid.UUID | None = None,
 
 @pytest.fixture
 def org(db: Database) -> Org:
-    zengdu, suixian = _region(db, "zengdu"), _region(db, "suixian")
+    zengdu, suixian = region_id(db, "zengdu"), region_id(db, "suixian")
     school = create_unit(db, ADMIN, UnitInput(name="第一中学", kind="school",
                                               region_id=zengdu)).id
     county = create_unit(db, ADMIN, UnitInput(name="随县教育局", kind="county_bureau",

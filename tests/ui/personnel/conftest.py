@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from db.audit import Actor
 from db.engine import Database
-from db.models import Region
 from db.services import (
     BranchInput,
     CadreInput,
@@ -26,6 +24,7 @@ from db.services import (
     record_visit,
 )
 from desktop.ui.personnel import PersonnelWidget
+from tests.conftest import region_id
 
 ADMIN = Actor("admin", "admin", "管理员")
 # Inside the test site's 2022 campaign, so the visit counts for the checklist.
@@ -47,14 +46,9 @@ class Org:
     zhao: uuid.UUID  # 赵敏, 随县, no visit
 
 
-def _region(db: Database, code: str) -> uuid.UUID:
-    with db.session() as s:
-        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
-
-
 @pytest.fixture
 def org(db: Database) -> Org:
-    zengdu, suixian = _region(db, "zengdu"), _region(db, "suixian")
+    zengdu, suixian = region_id(db, "zengdu"), region_id(db, "suixian")
 
     def unit(name: str, kind: str, region: uuid.UUID = zengdu) -> uuid.UUID:
         return create_unit(db, ADMIN, UnitInput(name=name, kind=kind, region_id=region)).id

@@ -3,7 +3,6 @@ db.services, the visit log's Chinese strings installed, and keyboard helpers."""
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,11 +11,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from db.audit import Actor
-from db.engine import Database, open_database
-from db.models import Region
+from db.engine import Database
 from db.services import (
     CadreInput,
     FindingInput,
@@ -27,6 +24,7 @@ from db.services import (
     record_visit,
 )
 from desktop.ui.visits import VisitLogWidget
+from tests.conftest import open_copy, region_id
 
 ADMIN = Actor("admin", "admin", "管理员")
 TODAY = date.today()
@@ -46,13 +44,8 @@ class Sample:
     visits: dict[str, str]  # key → visit number
 
 
-def _region(db: Database, code: str) -> uuid.UUID:
-    with db.session() as s:
-        return s.execute(select(Region.id).where(Region.code == code)).scalar_one()
-
-
 def build_sample(db: Database) -> Sample:
-    zengdu, suixian = _region(db, "zengdu"), _region(db, "suixian")
+    zengdu, suixian = region_id(db, "zengdu"), region_id(db, "suixian")
 
     def unit(name: str, kind: str, region: uuid.UUID = zengdu) -> uuid.UUID:
         return create_unit(db, ADMIN, UnitInput(name, kind, region)).id
@@ -103,8 +96,7 @@ def build_sample(db: Database) -> Sample:
 def sample_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
                     ) -> tuple[Path, Sample]:
     path = tmp_path_factory.mktemp("visits") / "sample.db"
-    shutil.copyfile(template_db, path)
-    database = open_database(path)
+    database = open_copy(template_db, path)
     sample = build_sample(database)
     database.dispose()
     return path, sample
@@ -114,8 +106,7 @@ def sample_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
 def db(sample_template: tuple[Path, Sample], tmp_path: Path) -> Iterator[Database]:
     """A fresh copy of the sample (overrides the suite-wide empty database)."""
     path = tmp_path / "visits.db"
-    shutil.copyfile(sample_template[0], path)
-    database = open_database(path)
+    database = open_copy(sample_template[0], path)
     yield database
     database.dispose()
 
