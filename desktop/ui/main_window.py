@@ -54,6 +54,15 @@ COMMAND_ACTIONS = {
     "new": "NEW", "save": "SAVE", "print": "PRINT", "find": "FIND", "delete": "DELETE",
 }
 
+# Actions present from the start, so the menus and toolbar have their final shape, that a
+# feature module takes over with MainWindow.provide(); disabled until then.
+PLACEHOLDER_ACTIONS = ("reports", "export", "import", "settings")
+
+# Feature modules that add menu entries. Each has ``install(window: MainWindow) -> None``, called
+# once, when the first database is attached (so it may import db; it must not at module level).
+FEATURES: list[str] = [
+]
+
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
@@ -71,6 +80,9 @@ class MainWindow(QMainWindow):
         self.counts: RecordCounts | None = None
         self._painted = False
         self.pages: dict[str, QWidget] = {}
+        self._provided: set[str] = set()
+        self._feature_texts: dict[str, Callable[[], str]] = {}
+        self._features_installed = False
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -139,8 +151,7 @@ class MainWindow(QMainWindow):
         self._action("copy", self.copy_selection, QKeySequence.StandardKey.Copy)
         self._action("refresh", self.refresh, QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload)
         self.actions_["refresh"].setShortcuts([QKeySequence("F5")])
-        # Filled by later work: present, so the menus have their final shape, but disabled.
-        for key in ("reports", "export", "import", "settings"):
+        for key in PLACEHOLDER_ACTIONS:
             self._action(key).setEnabled(False)
         self._action("help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.actions_["help"].setShortcuts([QKeySequence("F1")])
@@ -178,6 +189,7 @@ class MainWindow(QMainWindow):
         menu("reports", ["reports"])
         menu("exchange", ["export", "import"])
         menu("settings", ["settings"])
+        menu("admin", [])
         menu("help", ["help", None, "about"])
 
     def _build_toolbar(self) -> None:
@@ -191,6 +203,38 @@ class MainWindow(QMainWindow):
             else:
                 self.toolbar.addAction(self.actions_[key])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    # -- features -----------------------------------------------------------------------------
+
+    def provide(self, key: str, slot: Callable[[], Any]) -> None:
+        """A feature takes over a placeholder action (one of PLACEHOLDER_ACTIONS)."""
+        action = self.actions_[key]
+        action.triggered.connect(slot)
+        self._provided.add(key)
+        action.setToolTip("")
+        action.setStatusTip("")
+        self._update_actions()
+
+    def add_action(self, menu: str, key: str, text: Callable[[], str],
+                   slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,
+                   ) -> QAction:
+        """Add a feature's own entry to one of the menus (``self.menus`` keys).
+
+        *text* returns the translated text; it is called again when the language changes."""
+        action = self._action(key, slot, shortcut)
+        self._feature_texts[key] = text
+        action.setText(text())
+        self.menus[menu].addAction(action)
+        if menu == "admin":
+            self.menus[menu].menuAction().setVisible(True)
+        return action
+
+    def _install_features(self) -> None:
+        if self._features_installed:
+            return
+        self._features_installed = True
+        for module_name in FEATURES:
+            importlib.import_module(module_name).install(self)
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -229,10 +273,13 @@ class MainWindow(QMainWindow):
             self.actions_[key].setText(text)
             # Toolbar buttons: no mnemonic, no ellipsis ("新建记录(&N)" → "新建记录").
             self.actions_[key].setIconText(re.sub(r"\(&\w\)|&", "", text).rstrip("…"))
+        for key, text_of in self._feature_texts.items():
+            self.actions_[key].setText(text_of())
         later = self.tr("Not available yet: comes in a later version.")
-        for key in ("reports", "export", "import", "settings"):
-            self.actions_[key].setToolTip(later)
-            self.actions_[key].setStatusTip(later)
+        for key in PLACEHOLDER_ACTIONS:
+            if key not in self._provided:
+                self.actions_[key].setToolTip(later)
+                self.actions_[key].setStatusTip(later)
         menu_titles = {
             "file": self.tr("&File"),
             "edit": self.tr("&Edit"),
@@ -240,10 +287,13 @@ class MainWindow(QMainWindow):
             "reports": self.tr("&Reports"),
             "exchange": self.tr("Data e&xchange"),
             "settings": self.tr("&Settings"),
+            "admin": self.tr("&Administration"),
             "help": self.tr("&Help"),
         }
         for key, text in menu_titles.items():
             self.menus[key].setTitle(text)
+        # A menu with nothing in it yet (before the features are installed) stays out of sight.
+        self.menus["admin"].menuAction().setVisible(not self.menus["admin"].isEmpty())
         self.language_menu.setTitle(self.tr("&Language"))
         self.actions_[f"lang_{current_language()}"].setChecked(True)
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
@@ -319,6 +369,7 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
         self.tabs.setCurrentIndex(current)
         self._shown_tab = self.tabs.currentIndex()
+        self._install_features()
         self._update_title()
         self._update_status()
         self._update_actions()
@@ -375,6 +426,8 @@ class MainWindow(QMainWindow):
             enabled = page is not None and self._command(key) in supported
             action.setEnabled(enabled)
         self.actions_["refresh"].setEnabled(self.database is not None)
+        for key in self._provided:
+            self.actions_[key].setEnabled(self.database is not None)
 
     @Slot()
     def copy_selection(self) -> None:

@@ -1768,6 +1768,10 @@ Please copy the details and send them to the person who supports this program.</
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>

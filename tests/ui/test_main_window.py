@@ -17,7 +17,7 @@ from sqlalchemy import select
 from db.engine import Database, open_database
 from db.models import Setting
 from desktop.ui.i18n import install_translators
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import PLACEHOLDER_ACTIONS, MainWindow
 from desktop.ui.table_model import Column, PagedTableModel
 from desktop.ui.tabs.base import TabPage
 from desktop.ui.tabs.charts import ChartsTab
@@ -67,8 +67,9 @@ def test_four_tabs_with_their_chinese_names(window: MainWindow) -> None:
 
 
 def test_menus(window: MainWindow) -> None:
-    titles = [plain(a.text()) for a in window.menuBar().actions()]
-    assert titles == ["文件", "编辑", "视图", "报表", "数据交换", "设置", "帮助"]
+    titles = [plain(a.text()) for a in window.menuBar().actions() if a.isVisible()]
+    admin = ["管理"] if not window.menus["admin"].isEmpty() else []
+    assert titles == ["文件", "编辑", "视图", "报表", "数据交换", "设置", *admin, "帮助"]
     file_items = [plain(a.text()) for a in window.menus["file"].actions() if not a.isSeparator()]
     assert file_items == ["新建记录", "保存", "打印", "退出"]
     edit_items = [plain(a.text()) for a in window.menus["edit"].actions()]
@@ -86,11 +87,41 @@ def test_shortcuts(window: MainWindow, key: str, shortcut: str) -> None:
     assert QKeySequence(shortcut) in window.actions_[key].shortcuts()
 
 
-def test_later_features_are_disabled_and_say_why(window: MainWindow) -> None:
-    for key in ("reports", "export", "import", "settings"):
+def test_placeholders_are_disabled_and_say_why_until_provided(qtbot: QtBot,
+                                                            settings: QSettings) -> None:
+    window = MainWindow(settings=settings)  # no database yet: no feature is installed
+    qtbot.addWidget(window)
+    for key in PLACEHOLDER_ACTIONS:
         action = window.actions_[key]
         assert not action.isEnabled()
         assert "后续版本" in action.toolTip()
+    assert not window.menus["admin"].menuAction().isVisible()  # empty menus stay hidden
+    calls: list[str] = []
+    window.provide("settings", lambda: calls.append("settings"))
+    assert not window.actions_["settings"].isEnabled()  # still no database
+    assert "后续版本" not in window.actions_["settings"].toolTip()
+    window.retranslate()
+    assert "后续版本" not in window.actions_["settings"].toolTip()
+    added = window.add_action("admin", "audit_log", lambda: window.tr("&Print…"),
+                              lambda: calls.append("audit"))
+    assert window.menus["admin"].menuAction().isVisible()
+    assert plain(added.text()) == "打印"
+    install_translators("en")
+    try:
+        assert plain(added.text()) == "Print"  # feature texts follow the language
+    finally:
+        install_translators("zh_CN")
+    added.trigger()
+    window.actions_["settings"].trigger()
+    assert calls == ["audit"]  # a disabled action does not fire
+
+
+def test_provided_placeholders_are_enabled_with_a_database(window: MainWindow) -> None:
+    for key in PLACEHOLDER_ACTIONS:
+        assert window.actions_[key].isEnabled() == (key in window._provided), key
+
+
+def test_toolbar(window: MainWindow) -> None:
     toolbar = [plain(a.iconText()) for a in window.toolbar.actions() if not a.isSeparator()]
     assert toolbar == ["新建记录", "保存", "打印", "查找", "刷新", "生成报表", "导出数据包"]
 
