@@ -108,9 +108,11 @@ def test_placeholders_are_disabled_and_say_why_until_provided(qtbot: QtBot,
     assert plain(added.text()) == "打印"
     install_translators("en")
     try:
-        assert plain(added.text()) == "Print"  # feature texts follow the language
+        # feature texts follow the language (LanguageChange is a posted event)
+        qtbot.waitUntil(lambda: plain(added.text()) == "Print")
     finally:
         install_translators("zh_CN")
+    qtbot.waitUntil(lambda: plain(added.text()) == "打印")
     added.trigger()
     window.actions_["settings"].trigger()
     assert calls == ["audit"]  # a disabled action does not fire
