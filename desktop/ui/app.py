@@ -107,10 +107,37 @@ class Startup(QObject):
         path = self.db_path
         if path is None:
             path = demo_db_path() if self.demo else default_db_path()
-        database = open_database(path)
+        # The whole-file check waits until the window is usable (``_check``): it reads every
+        # page, which takes seconds on a large database. The header, the schema and its
+        # version are still checked here.
+        return open_database(path, check="none")
+
+    def _check(self, _progress: object) -> None:
+        """On a worker thread, beside the tabs' first queries: the whole-file check, then the
+        daily backup — only of a file that passed it."""
+        from db.engine import check_integrity
+
+        path = self.database.path if self.database is not None else None
+        if path is None:  # a server looks after its own storage
+            return
+        check_integrity(path)
         if not self.demo:
             self._daily_backup(path)
-        return database
+
+    def _damaged(self, exc: BaseException) -> None:
+        """The background check found damage: say so and stop before anything is written."""
+        from db.errors import CorruptDatabaseError
+
+        if not isinstance(exc, CorruptDatabaseError):
+            handle_exception(type(exc), exc, exc.__traceback__)
+            return
+        log.error("integrity check failed: %s", exc)
+        self.close()
+        QMessageBox.critical(
+            self.window, translate("Startup", "The database is damaged"), str(exc)
+        )
+        self.exit_code = EXIT_DATABASE_ERROR
+        self._exit(self.exit_code)
 
     @staticmethod
     def _daily_backup(path: Path) -> None:
@@ -130,6 +157,9 @@ class Startup(QObject):
     def _opened(self, database: Database) -> None:
         self.database = database
         log.info("opened %s", database.location)
+        run_task(self._check, on_error=self._damaged)
+        if self.database is None:  # damaged: found at once when tasks run inline (tests)
+            return
         actor = self._sign_in(database)
         if actor is False:
             self.exit_code = 0

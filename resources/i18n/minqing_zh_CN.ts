@@ -2121,6 +2121,10 @@ Please copy the details and send them to the person who supports this program.</
 <context>
     <name>Startup</name>
     <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -16,8 +16,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from db.backup import list_backups
 from db.engine import Database
 from db.errors import RuleError
+from db.paths import backup_dir
 from desktop import version
 from desktop.logs import setup_logging
 from desktop.ui import crash
@@ -145,9 +147,16 @@ def test_corrupt_database(qtbot: QtBot, settings: QSettings, db: Database, boxes
     page_size = int.from_bytes(data[16:18], "big")
     data[2 * page_size:2 * page_size + 16] = b"\x0d" + b"\xff" * 15  # page 3's b-tree header
     db.path.write_bytes(bytes(data))
-    _, codes = start(qtbot, settings, db.path)
+    before = db.path.read_bytes()
+    startup, codes = start(qtbot, settings, db.path)
     assert codes == [EXIT_DATABASE_ERROR]
-    assert "已损坏" in boxes[0][2]
+    # Header and schema are sound, so the file opens; the whole-file check that runs once the
+    # window is usable finds the damaged page, and nothing is attached, backed up or written.
+    assert boxes[0][:2] == ("critical", "数据库已损坏")
+    assert "已损坏" in boxes[0][2] and "恢复备份" in boxes[0][2]
+    assert startup.database is None and startup.window.database is None
+    assert not backup_dir().exists() or not any(backup_dir().iterdir())
+    assert db.path.read_bytes() == before
 
 
 def test_unexpected_failure_while_opening_is_a_bug(
@@ -175,6 +184,8 @@ def test_good_database_is_attached(qtbot: QtBot, settings: QSettings, db: Databa
         assert codes == [] and boxes == []
         assert startup.window.database is startup.database
         assert startup.window.windowTitle() == "随州市教育局 — 民情台账"
+        # The file passed the background check, so the day's backup was made.
+        assert len(list_backups(backup_dir(), db.path.stem)) == 1
     finally:
         startup.close()
 
