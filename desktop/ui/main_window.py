@@ -61,7 +61,30 @@ PLACEHOLDER_ACTIONS = ("reports", "export", "import", "settings")
 # Feature modules that add menu entries. Each has ``install(window: MainWindow) -> None``, called
 # once, when the first database is attached (so it may import db; it must not at module level).
 FEATURES: list[str] = [
+    "desktop.ui.reports",
+    "desktop.ui.exchange.feature",
+    "desktop.ui.excel.feature",
+    "desktop.ui.admin",
+    "desktop.ui.publish.feature",
+    "desktop.ui.settings_dialog",
 ]
+
+
+class _Pages(dict[str, QWidget]):
+    """The window's tab pages by key; asking for one that is not built yet builds it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        self._window._build_page(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if key not in self:
+            return default
+        return self[key]  # builds it: dict.get would hand out the placeholder
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +102,8 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.counts: RecordCounts | None = None
         self._painted = False
-        self.pages: dict[str, QWidget] = {}
+        self.pages = _Pages(self)
+        self._pending: set[str] = set()  # tabs not built yet over the attached database
         self._provided: set[str] = set()
         self._feature_texts: dict[str, Callable[[], str]] = {}
         self._features_installed = False
@@ -293,7 +317,8 @@ class MainWindow(QMainWindow):
         for key, text in menu_titles.items():
             self.menus[key].setTitle(text)
         # A menu with nothing in it yet (before the features are installed) stays out of sight.
-        self.menus["admin"].menuAction().setVisible(not self.menus["admin"].isEmpty())
+        self.menus["admin"].menuAction().setVisible(
+            any(a.isVisible() for a in self.menus["admin"].actions()))
         self.language_menu.setTitle(self.tr("&Language"))
         self.actions_[f"lang_{current_language()}"].setChecked(True)
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
@@ -324,7 +349,10 @@ class MainWindow(QMainWindow):
                 visits=self.counts.visits, problems=self.counts.problems, tasks=self.counts.tasks))
             self.due_button.setText(self.tr("Due this week: {n}").format(
                 n=self.counts.due_this_week))
-            self.overdue_button.setText(self.tr("⚠ Overdue: {n}").format(n=self.counts.overdue))
+            overdue = self.tr("⚠ Overdue: {n}").format(n=self.counts.overdue)
+            if getattr(self.counts, "escalated", 0):  # chased, supervised or criticised
+                overdue += " · " + self.tr("escalated {n}").format(n=self.counts.escalated)
+            self.overdue_button.setText(overdue)
             self.due_button.setToolTip(self.tr("Show the tasks due soon"))
             self.overdue_button.setToolTip(self.tr("Show the overdue tasks"))
             self.due_button.show()
@@ -355,19 +383,11 @@ class MainWindow(QMainWindow):
         with database.session() as session:
             self.org_name = str(get_setting(session, "org.name") or "") or None
             self.actor = actor or local_actor(session)
-        current = self.tabs.currentIndex()
-        for number, (key, module_name, class_name) in enumerate(TABS):
-            cls = getattr(importlib.import_module(module_name), class_name)
-            page: TabPage = cls(database, self.actor)
-            page.data_changed.connect(self.refresh_counts)
-            page.commands_changed.connect(self._update_actions)
-            page.status_message.connect(self._show_message)
-            old = self.pages[key]
-            self.tabs.removeTab(number)
-            self.tabs.insertTab(number, page, self.tab_titles()[number])
-            old.deleteLater()
-            self.pages[key] = page
-        self.tabs.setCurrentIndex(current)
+        # Only the tab on screen is built now; the others when first shown (or asked for
+        # through ``pages``): each tab's module pulls in its own libraries — the charts tab
+        # matplotlib, the lists the services — and the clerk is waiting for this one's rows.
+        self._pending = {key for key, _module, _cls in TABS}
+        self._build_page(TABS[max(self.tabs.currentIndex(), 0)][0])
         self._shown_tab = self.tabs.currentIndex()
         self._install_features()
         self._update_title()
@@ -375,6 +395,29 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.refresh_counts()
         self.database_attached.emit()
+
+    def _build_page(self, key: str) -> None:
+        """Build tab *key* over the attached database, if it is still waiting to be built."""
+        if key not in self._pending or self.database is None or self.actor is None:
+            return
+        self._pending.discard(key)
+        number = next(i for i, (k, _m, _c) in enumerate(TABS) if k == key)
+        _key, module_name, class_name = TABS[number]
+        cls = getattr(importlib.import_module(module_name), class_name)
+        page: TabPage = cls(self.database, self.actor)
+        page.data_changed.connect(self.refresh_counts)
+        page.commands_changed.connect(self._update_actions)
+        page.status_message.connect(self._show_message)
+        old = dict.__getitem__(self.pages, key)
+        current = self.tabs.currentIndex()
+        # Swapping the widget under the current tab must not count as the user switching tabs.
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(number)
+        self.tabs.insertTab(number, page, self.tab_titles()[number])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        old.deleteLater()
+        dict.__setitem__(self.pages, key, page)
 
     @Slot()
     def refresh_counts(self) -> None:
@@ -505,6 +548,8 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             return
         self._shown_tab = index
+        if 0 <= index < len(TABS):
+            self._build_page(TABS[index][0])
         self._update_actions()
 
     @Slot()

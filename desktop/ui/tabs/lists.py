@@ -1,38 +1,110 @@
-"""三个清单: the problem, task and effect lists, closed out one by one."""
+"""三个清单: the problem, task and effect lists, closed out one by one; beside them the monthly
+study of the lists (局党组专题研究) and the five batches of results (五个一批)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import warnings
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.ui.lists import ThreeListsWidget
+from desktop.ui.outcomes.widget import OutcomesWidget
+from desktop.ui.studies.widget import StudiesWidget
 from desktop.ui.tabs.base import Command, TabPage
 
 if TYPE_CHECKING:
     from db.audit import Actor
     from db.engine import Database
 
+# ThreeListsWidget methods that index its list pages by the current sub-tab (name → whether
+# the index is their first argument rather than the current tab).
+GUARDED_METHODS = {"_selection_changed": True, "update_rates": False}
+
 
 class ListsTab(TabPage):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(database, actor, parent)
         self.body = ThreeListsWidget(database, actor)
+        self._extend_sub_tabs()
+        self.studies = StudiesWidget(database, actor)
+        self.outcomes = OutcomesWidget(database, actor)
+        self.studies_index = self.body.tabs.addTab(self.studies, "")
+        self.outcomes_index = self.body.tabs.addTab(self.outcomes, "")
+        self.publish_button = QPushButton()
+        self.publish_button.setObjectName("publishLists")
+        self.publish_button.clicked.connect(self.publish)
+        self.body.tabs.setCornerWidget(self.publish_button)
         self.set_body(self.body)
         self.body.data_changed.connect(self.data_changed)
+        # The first two batches are counted from the lists: a close-out changes them.
+        self.body.data_changed.connect(self.outcomes.refresh)
+        self.studies.data_changed.connect(self.data_changed)
+        self.outcomes.data_changed.connect(self.data_changed)
+        self.body.tabs.currentChanged.connect(lambda _n: self.commands_changed.emit())
         self.retranslate()
+
+    def _extend_sub_tabs(self) -> None:
+        """ThreeListsWidget treats every sub-tab as one of its three list pages: a few of its
+        methods look up ``pages[current index]`` (when the tab changes, on refresh). Our further
+        sub-tabs are not list pages, so those calls are routed past them."""
+        body = self.body
+        for name, index_arg in GUARDED_METHODS.items():
+            original = getattr(body, name, None)
+            if original is None:
+                continue
+
+            def guarded(*args: Any, _original: Any = original, _index_arg: bool = index_arg
+                        ) -> None:
+                index = args[0] if _index_arg and args else body.tabs.currentIndex()
+                if 0 <= index < len(body.pages):
+                    _original(*args)
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # "failed": it was not connected
+                was_connected = body.tabs.currentChanged.disconnect(original)
+            setattr(body, name, guarded)  # calls from inside the widget find the guard too
+            if was_connected:
+                body.tabs.currentChanged.connect(guarded)
 
     def heading_text(self) -> str:
         return self.tr("The three lists")
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "outcomes_index"):
+            self.body.tabs.setTabText(self.studies_index, self.tr("Monthly study"))
+            self.body.tabs.setTabText(self.outcomes_index, self.tr("Five batches"))
+            self.publish_button.setText(self.tr("Publish the lists…"))
+            self.publish_button.setToolTip(self.tr(
+                "The three lists for the portal, personal data masked (web page, Excel, PDF)"))
+
     def refresh(self) -> None:
         self.body.refresh()
+        self.studies.refresh()
+        self.outcomes.refresh()
+
+    def _on_list_page(self) -> bool:
+        return self.body.tabs.currentIndex() < len(self.body.pages)
 
     def commands(self) -> set[Command]:
-        return {Command.NEW, Command.FIND}
+        if self._on_list_page():
+            return {Command.NEW, Command.FIND}
+        return {Command.NEW}
 
     def run_command(self, command: Command) -> None:
-        {Command.NEW: self.body.new_item, Command.FIND: self.body.focus_search}[command]()
+        index = self.body.tabs.currentIndex()
+        if command == Command.NEW and index == self.studies_index:
+            self.studies.new_study()
+        elif command == Command.NEW and index == self.outcomes_index:
+            self.outcomes.new_writeup()
+        elif self._on_list_page():
+            {Command.NEW: self.body.new_item, Command.FIND: self.body.focus_search}[command]()
+
+    def publish(self) -> None:
+        from desktop.ui.publish.dialog import open_publish_dialog
+
+        open_publish_dialog(self.database, self.actor, self)
 
     def show_overdue(self) -> None:
         self.body.show_overdue()

@@ -1,0 +1,1 @@
+"""Public disclosure of the three lists: the publish dialog and its menu entry."""
