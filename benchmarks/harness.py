@@ -11,6 +11,8 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,21 @@ def compare(name: str, fn: Callable[[], object], baseline_name: str,
     subject = measure(name, fn, runs)
     baseline = measure(baseline_name, baseline_fn, runs)
     return report(subject, baseline)
+
+
+def bench_db_path(tmp_factory: Any, scale: float) -> Path:
+    """The demo database at *scale*, generated once and reused from the folder MQ_BENCH_DB
+    (else a temporary folder, so once per run). Generation takes 80-200 s at scale 100."""
+    from db.demo import generate
+
+    folder = os.environ.get("MQ_BENCH_DB")
+    base = Path(folder) if folder else tmp_factory.mktemp("bench")
+    base.mkdir(parents=True, exist_ok=True)
+    path = base / f"demo-scale{scale:g}.db"
+    if not path.exists():
+        # A file left half-written by an interrupted run is removed by generate() itself.
+        t0 = time.perf_counter()
+        counts = generate(path, scale=scale)
+        print(f"\n    generated {counts.visits:,} visits at scale {scale:g} in "
+              f"{time.perf_counter() - t0:.0f} s: {path}")
+    return path

@@ -33,13 +33,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 import pytest
-from harness import Timing, report, runs_from_env
+from harness import Timing, bench_db_path, report, runs_from_env
 from sqlmodel import Session
 
-from db.demo import generate
 from db.engine import Database, open_database
 from db.queries.visits import VisitFilter, visit_count, visit_count_estimate, visit_page
 
@@ -70,23 +68,9 @@ class Bench:
     visits: int
 
 
-def _db_path(tmp_factory: pytest.TempPathFactory) -> Path:
-    folder = os.environ.get("MQ_BENCH_DB")
-    base = Path(folder) if folder else tmp_factory.mktemp("visits")
-    base.mkdir(parents=True, exist_ok=True)
-    path = base / f"demo-scale{SCALE:g}.db"
-    if not path.exists():
-        # A file left half-written by an interrupted run is removed by generate() itself.
-        t0 = time.perf_counter()
-        counts = generate(path, scale=SCALE)
-        print(f"\n    generated {counts.visits:,} visits at scale {SCALE:g} in "
-              f"{time.perf_counter() - t0:.0f} s: {path}")
-    return path
-
-
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bench]:
-    path = _db_path(tmp_path_factory)
+    path = bench_db_path(tmp_path_factory, SCALE)
     database = open_database(path, create=False)
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     visits = raw.execute("SELECT count(*) FROM visit WHERE deleted_at IS NULL").fetchone()[0]

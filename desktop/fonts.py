@@ -81,3 +81,46 @@ def font_family(role: FontRole) -> str:
 
 def licence_paths(role: FontRole) -> list[Path]:
     return [licences_dir() / name for name in FONTS[role].licence_files]
+
+
+# The fonts of printed reports may be Windows' own 宋体/仿宋/黑体/楷体 instead of the bundled
+# ones (the settings dialog's choice, QSettings "fonts/source"; applied at start). The title
+# role stays bundled; 宋体 (SimSun, all of GBK) then also serves as the rare-character fallback.
+FONT_SOURCES = ("bundled", "system")
+SYSTEM_FONT_FILES: dict[FontRole, str] = {
+    FontRole.SONG: "simsun.ttc",
+    FontRole.FANGSONG: "simfang.ttf",
+    FontRole.HEI: "simhei.ttf",
+    FontRole.KAI: "simkai.ttf",
+}
+_report_source = "bundled"
+
+
+def system_fonts_dir() -> Path:
+    import os
+
+    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+
+
+def system_font_path(role: FontRole) -> Path | None:
+    """Windows' own font file for *role*, when it has one and the file is there."""
+    name = SYSTEM_FONT_FILES.get(role)
+    if name is None:
+        return None
+    path = system_fonts_dir() / name
+    return path if path.is_file() else None
+
+
+def set_report_font_source(source: str) -> None:
+    global _report_source
+    _report_source = source if source in FONT_SOURCES else "bundled"
+
+
+def report_font_path(role: FontRole) -> Path:
+    """The file a report uses for *role*: the system font when chosen and present."""
+    if _report_source == "system":
+        found = system_font_path(role)
+        if found is not None:
+            return found
+    return font_path(role)
+

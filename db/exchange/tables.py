@@ -55,6 +55,7 @@ from db.models import (
     Task,
     TaskProblem,
     TaskProgress,
+    TaskStep,
     Unit,
     UTCDateTime,
     Visit,
@@ -63,7 +64,8 @@ from db.models import (
 )
 
 UP, DOWN, BOTH = "up", "down", "both"
-SETTING_PRIVATE_PREFIX = ("exchange.", "accounts.")
+# "local.": this PC's own settings (e.g. the backup folder, db.services.settings).
+SETTING_PRIVATE_PREFIX = ("exchange.", "accounts.", "local.")
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ SPECS: tuple[TableSpec, ...] = (
           natural_keys=(("number",),),
           links=(LinkSpec(TaskProblem.__table__, "task_id", "problem_id", "problem", False),)),  # type: ignore[attr-defined]
     _spec("task_progress", TaskProgress, BOTH),
+    _spec("task_step", TaskStep, BOTH, local_cols=frozenset({"by_user_id"})),
     _spec("effect", Effect, BOTH, natural_keys=(("task_id",),)),
     _spec("evaluation", Evaluation, BOTH),
     _spec("attachment", Attachment, UP),
@@ -161,6 +164,7 @@ LABELS: dict[str, str] = {
     "unit": "单位", "party_branch": "党支部", "branch_pairing": "结对共建",
     "branch_pairing_member": "结对支部", "cadre": "党员干部", "assignment": "联系点",
     "visit": "走访记录", "problem": "问题清单", "task": "任务清单", "task_progress": "任务进展",
+    "task_step": "延期与督办",
     "effect": "效果清单", "evaluation": "回访评价", "attachment": "附件信息",
     "care_record": "关爱对象", "care_entry": "关爱帮扶记录", "outcome": "五个一批材料",
     "study_session": "专题研究",

@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desktop.fonts import FALLBACK_ROLE, FontRole, font_path
+from desktop.fonts import FALLBACK_ROLE, FontRole, report_font_path
 
 # The names the fonts are registered under with reportlab (and so appear in the PDF as
 # "ABCDEF+<PostScript name>" subsets).
@@ -32,8 +32,9 @@ Run = tuple[str, str]  # (reportlab font name, text)
 
 
 def _font_path(role: FontRole) -> Path:
-    # One seam to the shared font registry (desktop/fonts.py), so tests may point elsewhere.
-    return font_path(role)
+    # One seam to the shared font registry (desktop/fonts.py), so tests may point elsewhere;
+    # it honours the settings' choice of Windows system fonts (report_font_path).
+    return report_font_path(role)
 
 
 @cache

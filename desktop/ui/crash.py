@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -93,9 +94,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         sys.__excepthook__(exc_type, exc, tb)
         return
     from db.errors import AppError  # db.errors imports nothing heavy
-    from desktop.logs import log_file, setup_logging  # local: not needed before first paint
+    from desktop.logs import setup_logging  # local: not needed before first paint
 
-    setup_logging()  # a crash before logging was set up is still written down
+    # A crash before logging was set up is still written down; None when the log folder
+    # cannot be written (then the dialog does not point at a file that is not there).
+    written = setup_logging()
     known = isinstance(exc, AppError)
     if known:
         log.warning("%s: %s", exc_type.__name__, exc)
@@ -111,10 +114,7 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         if known:
             QMessageBox.warning(parent, translate("CrashDialog", "Cannot do that"), str(exc))
         else:
-            try:
-                path: Path | None = log_file()
-            except OSError:
-                path = None
+            path: Path | None = written if written is not None and _has_handler() else None
             summary = f"{exc_type.__name__}: {exc}"
             CrashDialog(summary, format_details(exc_type, exc, tb), path, parent).exec()
     except Exception:  # the dialog itself failed: at least the console and the log have it
@@ -123,5 +123,23 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         _showing = False
 
 
+def _has_handler() -> bool:
+    import logging.handlers
+
+    return any(isinstance(h, logging.handlers.RotatingFileHandler)
+               for h in logging.getLogger().handlers)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """An exception that ends a thread of our own (not a run_task worker: those hand theirs
+    to the GUI thread) is logged; the console alone would lose it in the windowed program."""
+    if args.exc_type is SystemExit:
+        return
+    log.error("uncaught exception in thread %s",
+              args.thread.name if args.thread is not None else "?",
+              exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback))
+
+
 def install_excepthook() -> None:
     sys.excepthook = handle_exception
+    threading.excepthook = _thread_excepthook

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.backup import list_backups
@@ -224,10 +224,58 @@ def test_bugs_show_the_crash_dialog_and_are_logged(
     crash_dialogs.clear()
 
 
-def test_install_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_install_excepthook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import threading
+
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    monkeypatch.setattr(threading, "excepthook", threading.__excepthook__)
     crash.install_excepthook()
     assert sys.excepthook is handle_exception
+    # An exception that ends a thread of our own is written to the log, not lost.
+    log_path = setup_logging()
+    assert log_path is not None
+
+    def work() -> None:
+        raise KeyError("线程中的错误")
+
+    thread = threading.Thread(target=work, name="mq-test-thread")
+    thread.start()
+    thread.join()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log_path.read_text(encoding="utf-8")
+    assert "uncaught exception in thread mq-test-thread" in logged and "线程中的错误" in logged
+
+
+def test_a_crash_when_the_log_cannot_be_written_still_shows_the_dialog(
+        qtbot: QtBot, tmp_path: Path, crash_dialogs: list[CrashDialog]) -> None:
+    """A full or read-only data folder: the dialog with its details still appears, and does
+    not point at a log file that could not be written."""
+    import logging.handlers
+
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    for handler in saved:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            root.removeHandler(handler)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "logs").write_text("a file where the log folder should be")
+    try:
+        try:
+            raise ValueError("磁盘只读")
+        except ValueError as exc:
+            handle_exception(type(exc), exc, exc.__traceback__)
+        [dialog] = crash_dialogs
+        qtbot.addWidget(dialog)
+        assert "磁盘只读" in dialog.details and dialog.copy_button.text() == "复制详细信息"
+        labels = [w.text() for w in dialog.findChildren(QLabel)]
+        assert not any("日志文件" in text for text in labels)
+        assert any("此前已保存的数据不受影响" in text for text in labels)
+    finally:
+        crash_dialogs.clear()
+        for handler in saved:
+            if handler not in root.handlers:
+                root.addHandler(handler)
 
 
 def test_version_comes_from_pyproject() -> None:
