@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from pypinyin import Style, lazy_pinyin
 from sqlmodel import Session
 
 from db.audit import Actor, snapshot
@@ -80,6 +79,10 @@ def name_initials(name: str) -> str:
     else:
         if name[:1] in _SURNAMES:
             head, name = _SURNAMES[name[0]], name[1:]
+    # Imported here: pypinyin's tables take 0.8 s to load, and only saving a cadre needs them
+    # (the window imports this module while the clerk waits for the first rows).
+    from pypinyin import Style, lazy_pinyin
+
     rest = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default"))
     return _NOT_LETTER.sub("", (head + rest).lower())[:50]
 

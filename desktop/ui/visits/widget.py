@@ -30,7 +30,7 @@ from db.audit import Actor
 from db.engine import Database
 from db.errors import AppError, ConflictError, ValidationError
 from db.queries import VisitFilter, visit_page
-from db.queries.visits import VisitCount, visit_count_estimate
+from db.queries.visits import CONFIRM_LIMIT, VisitCount, visit_count, visit_count_estimate
 from db.services import SavedVisit, delete_visit, record_visit, update_visit
 from desktop.progress import Progress
 from desktop.ui.table_model import PagedTableModel, copy_rows_as_tsv
@@ -74,6 +74,9 @@ class VisitLogWidget(QWidget):
         self._generation = 0  # the newest table request; older answers are dropped
         self._total: int | None = None
         self._total_exact = True
+        # A search with more index matches than this is first counted as "about N"
+        # (db.queries.visits.visit_count_estimate), then exactly in the background.
+        self.confirm_limit = CONFIRM_LIMIT
         self.loading = False
 
         self.form = VisitForm()
@@ -156,7 +159,8 @@ class VisitLogWidget(QWidget):
             # A search with hundreds of thousands of hits is counted as "about N": exactness
             # would mean reading every hit's row (db.queries.visits.visit_count_estimate).
             with database.session() as session:
-                total = visit_count_estimate(session, filters)
+                total = visit_count_estimate(session, filters,
+                                             confirm_limit=self.confirm_limit)
                 rows = visit_page(session, filters=filters, limit=page_size)
             return total, (rows, rows[-1].sort_key if rows else None)
 
@@ -176,6 +180,26 @@ class VisitLogWidget(QWidget):
         self._show_count()
         if select_id is not None:
             self.select_visit(select_id)
+        if not count.exact:
+            self._count_exactly(generation, filters)
+
+    def _count_exactly(self, generation: int, filters: VisitFilter) -> None:
+        """The rows are on screen with "about N"; the exact count (every match's row read,
+        a few hundred ms for a common term at scale 100) replaces it when ready."""
+        database = self.database
+
+        def work(_progress: Progress) -> int:
+            with database.session() as session:
+                return visit_count(session, filters)
+
+        def show(n: int) -> None:
+            if generation != self._generation or not isValid(self):
+                return  # the filter has changed since: its own count is on its way
+            self._total = n
+            self._total_exact = True
+            self._show_count()
+
+        run_task(work, show, on_error=lambda exc: self._page_failed(generation, exc))
 
     def _show_count(self) -> None:
         if self._total is None:

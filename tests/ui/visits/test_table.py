@@ -64,6 +64,24 @@ def test_search_as_you_type(qtbot: QtBot, widget: VisitLogWidget, sample: Sample
     assert widget.count_label.text() == f"共 {len(expected)} 条"
 
 
+def test_a_common_term_is_counted_about_first_then_exactly(
+        qtbot: QtBot, widget: VisitLogWidget, sample: Sample,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Below the limit the count is exact at once; a limit of 1 stands in for a term with
+    # hundreds of thousands of matches, so the table shows "about N" with its first rows and
+    # the exact figure replaces it.
+    widget.confirm_limit = 1
+    texts: list[str] = []
+    original = widget.count_label.setText
+    monkeypatch.setattr(widget.count_label, "setText",
+                        lambda text: (texts.append(text), original(text)))
+    widget.filters.search.setText("食")
+    wait_for(qtbot, widget, [sample.visits[k] for k in ("forum", "dorm", "canteen")])
+    qtbot.waitUntil(lambda: widget.count_label.text() == "共 3 条", timeout=3000)
+    assert any(text.startswith("约") for text in texts)  # shown first, then replaced
+    assert texts.index("共 3 条") > max(i for i, t in enumerate(texts) if t.startswith("约"))
+
+
 def test_typing_fast_makes_one_query(qtbot: QtBot, widget: VisitLogWidget,
                                      monkeypatch: pytest.MonkeyPatch, sample: Sample) -> None:
     reloads: list[str] = []
