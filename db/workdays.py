@@ -44,6 +44,9 @@ class WorkCalendar:
         self.extra_workdays = _dates(list(extra_workdays))
         # year → cumulative working days: _cum[y][i] = working days among the first i days.
         self._cum: dict[int, list[int]] = {}
+        # (a, b) → answer: a screen asks about thousands of tasks from the same today, whose
+        # deadlines fall on a few hundred days.
+        self._between: dict[tuple[date, date], int] = {}
 
     @classmethod
     def from_session(cls, session: Session) -> WorkCalendar:
@@ -77,10 +80,15 @@ class WorkCalendar:
 
     def workdays_between(self, a: date, b: date) -> int:
         """Working days in (a, b] when b ≥ a; minus those in (b, a] when b < a."""
+        known = self._between.get((a, b))
+        if known is not None:
+            return known
         if b < a:
-            return -self.workdays_between(b, a)
-        base = a.year
-        return self._upto(b, base) - self._upto(a, base)
+            answer = -self.workdays_between(b, a)
+        else:
+            answer = self._upto(b, a.year) - self._upto(a, a.year)
+        self._between[(a, b)] = answer
+        return answer
 
     def add_workdays(self, start: date, n: int) -> date:
         """The day *n* working days after *start* (before it when n < 0); n = 0 gives start."""
