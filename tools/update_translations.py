@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -67,8 +68,12 @@ def lupdate(ts: Path) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    command = [qt_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)]
+    # Written beside and renamed over: a running application maps the .qm file into memory,
+    # and rewriting it in place would pull the pages from under it (SIGBUS).
+    partial = qm.with_suffix(".qm.partial")
+    command = [qt_tool("pyside6-lrelease"), str(ts), "-qm", str(partial)]
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    os.replace(partial, qm)
 
 
 def unfinished(ts: Path) -> list[str]:
