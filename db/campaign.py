@@ -55,6 +55,15 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "deadline.systemic": 60,
     # "Due soon" means due within this many working days.
     "deadline.due_soon_days": 5,
+    # The escalation ladder (db.services.escalation): working days a late task waits after a
+    # chase notice before supervision, and under supervision before public criticism.
+    "escalation.supervision_after_workdays": 3,
+    "escalation.criticism_after_workdays": 5,
+    # Response rate: a problem counts as answered when a task is opened for it within this many
+    # working days of its report (db.queries.rates).
+    "rates.response_workdays": 5,
+    # Evidence files larger than this are refused (db.services.evidence).
+    "attachment.max_mb": 20,
     # Holidays the administrator enters for years the calendar package does not cover.
     "calendar.extra_holidays": [],
     "calendar.extra_workdays": [],

@@ -224,6 +224,25 @@ TASK_STATUSES = _v(
     ("closed", "已销号", "Closed out"),
 )
 
+# The escalation ladder of a task past its deadline, in order. The first two follow from the
+# deadline and the working-day calendar; the last three are steps someone takes (task_step).
+ESCALATION_STAGES = _v(
+    "escalation_stage", "督办等级", "Escalation stage",
+    ("due_soon", "即将到期", "Due soon"),
+    ("overdue", "已逾期", "Overdue"),
+    ("chase", "已催办", "Chase notice issued"),
+    ("supervision", "督办中", "Under supervision"),
+    ("criticism", "通报批评", "Listed for public criticism"),
+)
+# The steps recorded in a task's deadline story (db.models.TaskStep.kind).
+TASK_STEP_KINDS = _v(
+    "task_step_kind", "督办事项", "Deadline step",
+    ("extension", "延期", "Deadline extension"),
+    ("chase", "催办", "Chase notice"),
+    ("supervision", "督办", "Supervision"),
+    ("criticism", "通报", "Public criticism"),
+)
+
 RATINGS = _v(
     "rating", "群众评价", "Rating",
     ("satisfied", "满意", "Satisfied"),
@@ -279,6 +298,8 @@ AUDIT_ACTIONS = _v(
     ("delete", "删除", "Delete"),
     ("close_out", "销号", "Close out"),
     ("reopen", "重新打开", "Reopen"),
+    ("extend", "延期", "Extend deadline"),
+    ("escalate", "催办督办", "Escalate"),
     ("view", "查看", "View"),
     ("import", "导入", "Import"),
     ("login", "登录", "Login"),
@@ -287,6 +308,6 @@ AUDIT_ACTIONS = _v(
 ALL: tuple[Vocabulary, ...] = (
     SITE_LEVELS, UNIT_KINDS, TIERS, ASSIGNMENT_KINDS, METHODS, ACTIVITIES, NINE_ONES,
     SOURCE_CHANNELS, REPORTER_TYPES, AREAS, CATEGORIES, RESOLUTION_MODES, PROBLEM_STATUSES,
-    TASK_STATUSES, RATINGS, FOLLOWUP_METHODS, CARE_GROUPS, OUTCOME_BATCHES, PHASES, ROLES,
-    AUDIT_ACTIONS,
+    TASK_STATUSES, ESCALATION_STAGES, TASK_STEP_KINDS, RATINGS, FOLLOWUP_METHODS, CARE_GROUPS,
+    OUTCOME_BATCHES, PHASES, ROLES, AUDIT_ACTIONS,
 )

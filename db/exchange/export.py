@@ -229,7 +229,7 @@ def export_package(
                     rows = [r for r in rows if r["id"] in problems_down]
                 elif spec.name == "task":
                     rows = [r for r in rows if r["id"] in tasks_down]
-                elif spec.name in ("task_progress", "effect", "evaluation"):
+                elif spec.name in ("task_progress", "task_step", "effect", "evaluation"):
                     rows = [r for r in rows if r["task_id"] in tasks_down]
             if not rows:
                 continue

@@ -13,6 +13,7 @@ from db.models.lists import (
     Task,
     TaskProblem,
     TaskProgress,
+    TaskStep,
 )
 from db.models.org import BranchPairing, BranchPairingMember, PartyBranch, Region, Site, Unit
 from db.models.outcomes import Outcome
@@ -23,6 +24,6 @@ __all__ = [
     "Assignment", "Attachment", "AuditEntry", "BranchPairing", "BranchPairingMember", "Cadre",
     "Campaign", "CareEntry", "CareRecord", "Effect", "Evaluation", "NumberSequence", "Outcome",
     "PartyBranch", "Phase", "Problem", "Record", "Region", "Setting", "Site", "StudySession",
-    "Task", "TaskProblem", "TaskProgress", "UTCDateTime", "Unit", "User", "Visit",
+    "Task", "TaskProblem", "TaskProgress", "TaskStep", "UTCDateTime", "Unit", "User", "Visit",
     "VisitActivity", "VisitCadre", "utcnow",
 ]

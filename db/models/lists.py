@@ -60,6 +60,13 @@ class Task(Record, table=True):
     closed_on: date | None = None
     approved_by: str = Field(default="", max_length=50)  # the named approver of the close-out
     approved_by_user_id: uuid.UUID | None = fk("app_user", nullable=True, index=False)
+    # The highest step of the escalation ladder taken ("" none, or vocab.ESCALATION_STAGES
+    # chase / supervision / criticism) and since when; the steps themselves are TaskStep rows.
+    # Kept on the task so the lists filter by it in SQL. (Due soon / overdue follow from the
+    # deadline and are computed, never stored.)
+    escalation: str = Field(default="", max_length=32, index=True,
+                            sa_column_kwargs={"server_default": ""})
+    escalated_on: date | None = None
 
 
 class TaskProblem(SQLModel, table=True):
@@ -83,6 +90,27 @@ class TaskProgress(Record, table=True):
     note: str = Field(sa_type=Text)
     percent: int = Field(default=0)
     author: str = Field(default="", max_length=50)
+
+
+class TaskStep(Record, table=True):
+    """A step in a task's deadline story: an approved extension, a chase notice (催办), the
+    start of supervision (督办) with its named supervisor, or listing for public criticism
+    (通报) in the monthly study. Written once, never edited; the task carries the latest stage.
+    """
+
+    __tablename__ = "task_step"
+
+    task_id: uuid.UUID = fk("task")
+    kind: str = code_field(index=True)  # vocab.TASK_STEP_KINDS
+    taken_on: date
+    by_name: str = Field(max_length=50)  # who approved (extension) or issued / decided it
+    by_user_id: uuid.UUID | None = fk("app_user", nullable=True, index=False)
+    by_role: str = Field(default="", max_length=32)  # vocab.ROLES of that person, as checked
+    reason: str = Field(default="", sa_type=Text)
+    old_deadline: date | None = None  # extension: the deadline before
+    new_deadline: date | None = None  # extension: the deadline after
+    supervisor_id: uuid.UUID | None = fk("cadre", nullable=True, index=False)  # 督办: who
+    supervisor_name: str = Field(default="", max_length=50)  # as printed, kept if renamed
 
 
 class Effect(Record, table=True):

@@ -1,7 +1,10 @@
-"""Task deadlines in working days: what is due soon, what is overdue (for the status bar too).
+"""Task deadlines in working days: what is due soon, what is overdue, and how far up the
+escalation ladder each late task went (for the lists and the status bar).
 
 A task is watched until it is closed out (status open or done). "Working days left" is counted
 with the Chinese calendar (db.workdays): from *today* to the deadline, 0 on the day itself.
+The ladder (vocab.ESCALATION_STAGES): due soon → overdue → chase → supervision → criticism;
+the first two follow from the deadline, the others are steps taken (db.services.escalation).
 """
 
 from __future__ import annotations
@@ -14,10 +17,23 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from db.campaign import get_setting
-from db.models import Cadre, Task, Unit
+from db.models import Cadre, Task, TaskStep, Unit
 from db.workdays import WorkCalendar
 
 WATCHED_STATUSES = ("open", "done")
+STEP_STAGES = ("chase", "supervision", "criticism")  # stored on the task when taken
+
+
+def ladder_stage(status: str, escalation: str, overdue: bool, due_soon: bool) -> str:
+    """The stage a task is at: a step taken outranks what the deadline says; "" for none
+    (and for closed-out tasks, which have left the ladder)."""
+    if status not in WATCHED_STATUSES:
+        return ""
+    if escalation in STEP_STAGES:
+        return escalation
+    if overdue:
+        return "overdue"
+    return "due_soon" if due_soon else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +48,12 @@ class TaskDeadline:
     workdays_left: int  # negative when overdue: working days since the deadline
     overdue: bool  # deadline < today
     due_soon: bool  # not overdue, and at most due_soon_days working days left
+    escalation: str = ""  # the step taken: "", "chase", "supervision" or "criticism"
+
+    @property
+    def stage(self) -> str:
+        """vocab.ESCALATION_STAGES code, or "" when the task is on time."""
+        return ladder_stage(self.status, self.escalation, self.overdue, self.due_soon)
 
     @property
     def text(self) -> str:
@@ -52,6 +74,7 @@ class DeadlineSummary:
     due_this_week: int  # deadline between today and this Sunday
     due_soon: tuple[TaskDeadline, ...]
     overdue: tuple[TaskDeadline, ...]
+    escalated: tuple[TaskDeadline, ...] = ()  # chased, supervised or criticised, not closed
 
     @property
     def overdue_count(self) -> int:
@@ -60,6 +83,10 @@ class DeadlineSummary:
     @property
     def due_soon_count(self) -> int:
         return len(self.due_soon)
+
+    @property
+    def escalated_count(self) -> int:
+        return len(self.escalated)
 
     @property
     def text(self) -> str:
@@ -75,7 +102,7 @@ def task_deadlines(session: Session, *, today: date | None = None,
     soon = int(get_setting(session, "deadline.due_soon_days") or 0)
     rows = session.execute(
         select(Task.id, Task.number, Task.title, Task.status, Task.deadline, Unit.name,
-               Cadre.name)
+               Cadre.name, Task.escalation)
         .outerjoin(Unit, Unit.id == Task.responsible_unit_id)  # type: ignore[arg-type]
         .outerjoin(Cadre, Cadre.id == Task.lead_leader_id)  # type: ignore[arg-type]
         .where(Task.deleted_at.is_(None),  # type: ignore[union-attr]
@@ -83,11 +110,12 @@ def task_deadlines(session: Session, *, today: date | None = None,
         .order_by(Task.deadline, Task.number)
     )
     out = []
-    for tid, number, title, status, deadline, unit_name, leader in rows:
+    for tid, number, title, status, deadline, unit_name, leader, escalation in rows:
         left = cal.workdays_between(today, deadline)
         overdue = deadline < today
         out.append(TaskDeadline(tid, number, title, status, deadline, unit_name or "",
-                                leader or "", left, overdue, not overdue and left <= soon))
+                                leader or "", left, overdue, not overdue and left <= soon,
+                                escalation or ""))
     return out
 
 
@@ -102,4 +130,47 @@ def deadline_summary(session: Session, *, today: date | None = None,
         due_this_week=sum(today <= t.deadline <= sunday for t in tasks),
         due_soon=tuple(t for t in tasks if t.due_soon),
         overdue=tuple(t for t in tasks if t.overdue),
+        escalated=tuple(t for t in tasks if t.escalation in STEP_STAGES),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationStep:
+    """One extension or escalation step, with its task (for the monthly study's "listed for
+    public criticism" and "escalations since the last study", and the chase-notice report)."""
+
+    task_id: uuid.UUID
+    task_number: str
+    task_title: str
+    responsible_unit: str
+    kind: str  # vocab.TASK_STEP_KINDS
+    taken_on: date
+    by_name: str
+    reason: str
+    supervisor_name: str
+    old_deadline: date | None
+    new_deadline: date | None
+
+
+def escalation_steps(session: Session, *, date_from: date | None = None,
+                     date_to: date | None = None, kinds: tuple[str, ...] = STEP_STAGES,
+                     task_id: uuid.UUID | None = None) -> list[EscalationStep]:
+    """Steps taken in [date_from, date_to] (both optional) of live tasks, oldest first;
+    *kinds* from vocab.TASK_STEP_KINDS (default: the escalation steps, not extensions)."""
+    conds = [TaskStep.deleted_at.is_(None), Task.deleted_at.is_(None),  # type: ignore[union-attr]
+             TaskStep.kind.in_(kinds)]  # type: ignore[attr-defined]
+    if date_from is not None:
+        conds.append(TaskStep.taken_on >= date_from)  # type: ignore[arg-type]
+    if date_to is not None:
+        conds.append(TaskStep.taken_on <= date_to)  # type: ignore[arg-type]
+    if task_id is not None:
+        conds.append(TaskStep.task_id == task_id)  # type: ignore[arg-type]
+    rows = session.execute(
+        select(TaskStep, Task.number, Task.title, Unit.name)
+        .join(Task, Task.id == TaskStep.task_id)  # type: ignore[arg-type]
+        .outerjoin(Unit, Unit.id == Task.responsible_unit_id)  # type: ignore[arg-type]
+        .where(*conds)
+        .order_by(TaskStep.taken_on, Task.number, TaskStep.created_at))  # type: ignore[arg-type]
+    return [EscalationStep(g.task_id, number, title, unit or "", g.kind, g.taken_on, g.by_name,
+                           g.reason, g.supervisor_name, g.old_deadline, g.new_deadline)
+            for g, number, title, unit in rows]

@@ -245,6 +245,11 @@ def update_task(db: Database, actor: Actor, task_id: uuid.UUID, data: TaskChange
         if data.deadline is not None and not e.has("deadline") and \
                 data.deadline < task.opened_on:
             e.add("deadline", f"办结时限不能早于立项日期（{task.opened_on.isoformat()}）")
+        elif data.deadline is not None and not e.has("deadline") and \
+                data.deadline > task.deadline:
+            # A later deadline is an extension: it needs a reason and a leader's approval.
+            e.add("deadline", f"办结时限不能在修改任务时推后（现为 {task.deadline.isoformat()}）。"
+                              "如需延期，请使用“延期”，写明原因并由领导审批")
         e.raise_if_any()
         units = task_units(s, task)
         if data.responsible_unit_id is not None:

@@ -22,6 +22,7 @@ class RecordCounts:
     tasks: int
     due_this_week: int = 0
     overdue: int = 0
+    escalated: int = 0  # not closed, and chased, supervised or criticised
 
 
 def record_counts(session: Session) -> RecordCounts:
@@ -36,4 +37,5 @@ def record_counts(session: Session) -> RecordCounts:
     deadlines = deadline_summary(session)
     return RecordCounts(visits=count(Visit), problems=count(Problem), tasks=count(Task),
                         due_this_week=deadlines.due_this_week,
-                        overdue=deadlines.overdue_count)
+                        overdue=deadlines.overdue_count,
+                        escalated=deadlines.escalated_count)

@@ -191,7 +191,7 @@ def test_two_studies_changes_and_frozen_snapshots(db: Database) -> None:
     delete_problem(db, ADMIN, ids.p3, _version(db, Problem, ids.p3))
     delete_problem(db, ADMIN, p5, _version(db, Problem, p5))
     update_task(db, ADMIN, ids.t3, TaskChanges("公开课后服务收费标准", "systemic",
-                                               date(2022, 10, 31)),
+                                               date(2022, 9, 30)),
                 _version(db, Task, ids.t3))
 
     assert _stored(db, study_a.id) == json_a

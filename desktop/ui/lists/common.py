@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
 from db.errors import AppError, ConflictError, NotFoundError, PermissionDenied, RuleError
-from db.vocab import PROBLEM_STATUSES, TASK_STATUSES, Vocabulary
+from db.vocab import ESCALATION_STAGES, PROBLEM_STATUSES, TASK_STATUSES, Vocabulary
 from desktop.ui.i18n import current_language
 
 # A symbol per status, so the state reads without colour (and in print or grey-scale).
@@ -21,6 +21,9 @@ PROBLEM_SYMBOLS = {"open": "○", "in_progress": "◔", "resolved": "◑", "clos
                    "merged": "⇢"}
 TASK_SYMBOLS = {"open": "◔", "done": "◑", "closed": "✔"}
 OVERDUE_SYMBOL = "⚠"
+# The escalation ladder, one distinct symbol a step (shape, not colour, tells them apart).
+STAGE_SYMBOLS = {"due_soon": "◷", "overdue": OVERDUE_SYMBOL, "chase": "✉", "supervision": "⚑",
+                 "criticism": "✖"}
 
 
 def vocab_label(vocab: Vocabulary, code: str | None) -> str:
@@ -33,6 +36,13 @@ def problem_status_text(code: str) -> str:
 
 def task_status_text(code: str) -> str:
     return f"{TASK_SYMBOLS.get(code, '·')} {vocab_label(TASK_STATUSES, code)}"
+
+
+def stage_text(code: str) -> str:
+    """"✉ 已催办"; "" for a task on time."""
+    if not code:
+        return ""
+    return f"{STAGE_SYMBOLS.get(code, '·')} {vocab_label(ESCALATION_STAGES, code)}"
 
 
 def counts_text(vocab: Vocabulary, symbols: dict[str, str], counts: dict[str, int]) -> str:

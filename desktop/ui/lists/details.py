@@ -27,6 +27,7 @@ from db.vocab import (
     AREAS,
     AUDIT_ACTIONS,
     CATEGORIES,
+    ESCALATION_STAGES,
     FOLLOWUP_METHODS,
     PROBLEM_STATUSES,
     RATINGS,
@@ -36,8 +37,13 @@ from db.vocab import (
     TASK_STATUSES,
     Vocabulary,
 )
-from desktop.ui.lists.common import problem_status_text, task_status_text, vocab_label
-from desktop.ui.lists.queries import HistoryEntry, ProblemDetail, TaskDetail
+from desktop.ui.lists.common import (
+    problem_status_text,
+    stage_text,
+    task_status_text,
+    vocab_label,
+)
+from desktop.ui.lists.queries import HistoryEntry, ProblemDetail, StepInfo, TaskDetail
 from desktop.ui.table_model import Column, PagedTableModel
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -141,6 +147,7 @@ class DetailsPanel(QWidget):
             (self.tr("Livelihood project"), "✓" if t.is_livelihood_project else "—"),
             (self.tr("Opened on"), t.opened_on.isoformat()),
             (self.tr("Deadline"), t.deadline.isoformat()),
+            (self.tr("Escalation"), stage_text(t.stage) or "—"),
             (self.tr("Progress"), f"{t.progress_pct}%"),
         ]
         if t.status == "closed":
@@ -149,6 +156,10 @@ class DetailsPanel(QWidget):
         if t.measures:
             measures = self.tr("Measures")
             parts.append(f"<p><b>{_e(measures)}</b>：{_e(t.measures)}</p>")
+        if t.steps:
+            parts.append(_tag("h4", self.tr("Deadline and escalation")))
+            parts.append("<ul>" + "".join(_tag("li", self._step_line(g)) for g in t.steps)
+                         + "</ul>")
         parts.append(_tag("h4", self.tr("Progress notes")))
         if t.progress:
             parts.append("<ul>" + "".join(
@@ -159,9 +170,11 @@ class DetailsPanel(QWidget):
         parts.append(_tag("h4", self.tr("Effect")))
         if t.effect is not None:
             evidence = self.tr("Evidence")
+            files = self.tr("{n} evidence files").format(n=t.evidence_count)
             parts.append(f"<p>{t.effect.completed_on.isoformat()}：{_e(t.effect.result)}"
                          + (f"<br>{_e(evidence)}：{_e(t.effect.evidence_note)}"
-                            if t.effect.evidence_note else "") + "</p>")
+                            if t.effect.evidence_note else "")
+                         + f"<br>{_e(files)}</p>")
         else:
             parts.append(_tag("p", self.tr("No effect recorded yet.")))
         parts.append(_tag("h4", self.tr("Evaluations")))
@@ -176,6 +189,24 @@ class DetailsPanel(QWidget):
             parts.append(_tag("p", self.tr("Nobody asked yet.")))
         self.text.setHtml("".join(parts))
         self.links.setVisible(self.links.count() > 0)
+
+    def _step_line(self, g: StepInfo) -> str:
+        """One extension or escalation step in words (plain text; the caller escapes it)."""
+        day = g.taken_on.isoformat()
+        if g.kind == "extension":
+            line = self.tr("{day} deadline extended {old} → {new}, approved by {who}").format(
+                day=day, old=g.old_deadline.isoformat() if g.old_deadline else "",
+                new=g.new_deadline.isoformat() if g.new_deadline else "", who=g.by_name)
+        elif g.kind == "chase":
+            line = self.tr("{day} ✉ chase notice issued by {who}").format(day=day, who=g.by_name)
+        elif g.kind == "supervision":
+            line = self.tr("{day} ⚑ under supervision of {supervisor} (decided by {who})").format(
+                day=day, supervisor=g.supervisor_name, who=g.by_name)
+        else:
+            line = self.tr("{day} ✖ listed for public criticism by {who}").format(
+                day=day, who=g.by_name)
+        return self.tr("{step}: {reason}").format(step=line, reason=g.reason) if g.reason \
+            else line
 
     @staticmethod
     def _table(rows: Sequence[tuple[str, str]]) -> str:
@@ -216,6 +247,8 @@ FIELD_LABELS = {
     "result": QT_TRANSLATE_NOOP("HistoryFields", "result"),
     "completed_on": QT_TRANSLATE_NOOP("HistoryFields", "completed on"),
     "evidence_note": QT_TRANSLATE_NOOP("HistoryFields", "evidence"),
+    "escalation": QT_TRANSLATE_NOOP("HistoryFields", "escalation"),
+    "escalated_on": QT_TRANSLATE_NOOP("HistoryFields", "escalated on"),
 }
 CODE_FIELDS: dict[str, Vocabulary] = {
     "source_channel": SOURCE_CHANNELS, "reporter_type": REPORTER_TYPES, "area": AREAS,
@@ -229,6 +262,8 @@ def _value(table: str, key: str, value: str) -> str:
         return "∅"
     if key == "status":
         return vocab_label(TASK_STATUSES if table == "task" else PROBLEM_STATUSES, value)
+    if key == "escalation":
+        return vocab_label(ESCALATION_STAGES, value)
     if key in CODE_FIELDS:
         return vocab_label(CODE_FIELDS[key], value)
     if key.endswith("_id"):

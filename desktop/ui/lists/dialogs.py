@@ -306,6 +306,10 @@ class TaskDialog(FormDialog):
         self.opened_on.dateChanged.connect(self._default_deadline)
         self.deadline.dateChanged.connect(self._deadline_edited)
         self._default_deadline()
+        if detail is not None:
+            self.deadline_hint.setText(self.tr(
+                "The deadline may be brought forward here; to push it back, use “Extend "
+                "deadline…” (a reason and a leader's approval)."))
         self.title.setFocus()
 
     # -- the problems served ------------------------------------------------------------------
@@ -424,6 +428,11 @@ class EffectDialog(FormDialog):
         self.add_field("result", self.tr("Result"), self.result_edit)
         self.add_field("completed_on", self.tr("Completed on"), self.completed_on)
         self.add_field("evidence_note", self.tr("Evidence"), self.evidence)
+        from desktop.ui.lists.evidence import EvidenceBox
+
+        self.evidence_box = EvidenceBox(db, actor, effect.id if effect else None,
+                                        read_only=task.status == "closed")
+        self.add_field("evidence_files", self.tr("Evidence files"), self.evidence_box)
         self.result_edit.setFocus()
 
     def submit(self) -> Any:

@@ -26,9 +26,9 @@ from db.vocab import (
     SOURCE_CHANNELS,
     TASK_STATUSES,
 )
-from desktop.ui.lists.common import SearchCombo, fill_vocab_combo
+from desktop.ui.lists.common import STAGE_SYMBOLS, SearchCombo, fill_vocab_combo
 from desktop.ui.lists.dialogs import Choices
-from desktop.ui.lists.queries import DUE_OVERDUE, DUE_SOON, TaskFilter
+from desktop.ui.lists.queries import DUE_CHOICES, TaskFilter
 from desktop.ui.widgets import DateEdit, combo_code, debounce_timer
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of a date box, shown as "any"
@@ -59,7 +59,7 @@ class FilterBar(QWidget):
         self.leader = SearchCombo()
         self.leader.setMinimumWidth(120)
         self.due = QComboBox()
-        for code in ("", DUE_OVERDUE, DUE_SOON):
+        for code in DUE_CHOICES:
             self.due.addItem("", code)
         self.strong = QCheckBox()
         self.livelihood = QCheckBox()
@@ -122,9 +122,17 @@ class FilterBar(QWidget):
                 (self.channel, SOURCE_CHANNELS, self.tr("All channels")),
                 (self.mode, RESOLUTION_MODES, self.tr("All resolution modes"))):
             fill_vocab_combo(combo, vocab, blank=blank)
-        for i, text in enumerate((self.tr("Any deadline"), self.tr("⚠ Overdue"),
-                                  self.tr("Due soon"))):
-            self.due.setItemText(i, text)
+        due_texts = {
+            "": self.tr("Any deadline"), "due_soon": self.tr("Due soon"),
+            "overdue": self.tr("Overdue (all)"), "chase": self.tr("Chase notice issued"),
+            "supervision": self.tr("Under supervision"),
+            "criticism": self.tr("Listed for public criticism"),
+            "escalated": self.tr("Chased, supervised or criticised"),
+        }
+        for i in range(self.due.count()):
+            code = str(self.due.itemData(i) or "")
+            symbol = STAGE_SYMBOLS.get(code, "")
+            self.due.setItemText(i, f"{symbol} {due_texts[code]}" if symbol else due_texts[code])
         self.strong.setText(self.tr("★ Strongly reported only"))
         self.livelihood.setText(self.tr("Livelihood projects only"))
         self.clear_button.setText(self.tr("Clear filters"))

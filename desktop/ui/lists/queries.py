@@ -19,7 +19,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from db.audit import Actor
 from db.models import (
+    Attachment,
     AuditEntry,
     Cadre,
     Effect,
@@ -29,23 +31,31 @@ from db.models import (
     Task,
     TaskProblem,
     TaskProgress,
+    TaskStep,
     Unit,
 )
-from db.queries.deadlines import task_deadlines
+from db.queries.deadlines import STEP_STAGES, WATCHED_STATUSES, ladder_stage, task_deadlines
 from db.queries.paging import any_contains, dialect_name, search_words, short
 from db.queries.problems import ProblemFilter, problem_count
+from db.services.permissions import masked_contacts
 from db.vocab import LEADERSHIP_TIERS
+from db.workdays import WorkCalendar
 
 # -- filters -------------------------------------------------------------------------------
 
 DUE_ALL, DUE_OVERDUE, DUE_SOON = "", "overdue", "due_soon"
+DUE_ESCALATED = "escalated"  # any step taken: chased, supervised or criticised
+# What the "due" filter offers, in ladder order: the deadline's two, then the steps taken.
+DUE_CHOICES = (DUE_ALL, DUE_SOON, DUE_OVERDUE, *STEP_STAGES, DUE_ESCALATED)
 
 
 @dataclass(frozen=True, slots=True)
 class TaskFilter:
     """What the task and effect tables are narrowed to; fields combine (AND).
 
-    ``due`` is "overdue" or "due_soon" (db.queries.deadlines) or "" for any. The date range is
+    ``due`` is "overdue" or "due_soon" (db.queries.deadlines), a step of the escalation ladder
+    ("chase", "supervision", "criticism" as the task's current stage), "escalated" (any step
+    taken), or "" for any; only tasks not yet closed out are ever due. The date range is
     the task's opening date on the task list and the completion date on the effect list.
     """
 
@@ -78,6 +88,8 @@ class TaskRow:
     progress_pct: int
     closed_on: date | None
     problem_numbers: tuple[str, ...]
+    stage: str = ""  # vocab.ESCALATION_STAGES, "" on time (as of the filter's today)
+    escalation: str = ""  # the step taken, as stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +131,14 @@ def _task_conditions(session: Session, f: TaskFilter, *, effect_dates: bool,
         conds.append(Task.lead_leader_id == f.lead_leader_id)  # type: ignore[arg-type]
     if f.livelihood_only:
         conds.append(Task.is_livelihood_project.is_(True))  # type: ignore[attr-defined]
-    if f.due:
+    if f.due in (DUE_OVERDUE, DUE_SOON):
         conds.append(Task.id.in_(_due_ids(session, f.due, f.today)))  # type: ignore[attr-defined]
+    elif f.due:
+        conds.append(Task.status.in_(WATCHED_STATUSES))  # type: ignore[attr-defined]
+        if f.due == DUE_ESCALATED:
+            conds.append(Task.escalation.in_(STEP_STAGES))  # type: ignore[attr-defined]
+        else:
+            conds.append(Task.escalation == f.due)  # type: ignore[arg-type]
     day_col: Any = Effect.completed_on if effect_dates else Task.opened_on
     if f.date_from is not None:
         conds.append(day_col >= f.date_from)
@@ -156,20 +174,39 @@ def task_page(session: Session, *, filters: TaskFilter | None = None,
         conds.append(tuple_(Task.opened_on, Task.number) < tuple_(*after))
     q = (_task_select([Task.id, Task.number, Task.title, Task.status, Task.resolution_mode,
                        Unit.name, Task.responsible_person, Task.is_livelihood_project,
-                       Task.opened_on, Task.deadline, Task.progress_pct, Task.closed_on])
+                       Task.opened_on, Task.deadline, Task.progress_pct, Task.closed_on,
+                       Task.escalation])
          .where(and_(*conds))
          .order_by(Task.opened_on.desc(), Task.number.desc())  # type: ignore[attr-defined]
          .limit(limit))
     rows = session.execute(q).all()
     problems = _problem_numbers(session, [r[0] for r in rows])
+    stage = _stager(session, f.today)
     return [
         TaskRow(id=r[0], number=r[1], title=r[2], status=r[3], resolution_mode=r[4],
                 responsible_unit=r[5] or "", responsible_person=r[6] or "",
-                lead_leader=r[12] or "", is_livelihood_project=bool(r[7]), opened_on=r[8],
+                lead_leader=r[13] or "", is_livelihood_project=bool(r[7]), opened_on=r[8],
                 deadline=r[9], progress_pct=int(r[10] or 0), closed_on=r[11],
-                problem_numbers=tuple(problems.get(r[0], [])))
+                problem_numbers=tuple(problems.get(r[0], [])),
+                stage=stage(r[3], r[12] or "", r[9]), escalation=r[12] or "")
         for r in rows
     ]
+
+
+def _stager(session: Session, today: date | None) -> Any:
+    """stage(status, escalation, deadline) with the calendar and settings read once."""
+    from db.campaign import get_setting
+
+    day = today or date.today()
+    cal = WorkCalendar.from_session(session)
+    soon = int(get_setting(session, "deadline.due_soon_days") or 0)
+
+    def stage(status: str, escalation: str, deadline: date) -> str:
+        overdue = deadline < day
+        due_soon = not overdue and cal.workdays_between(day, deadline) <= soon
+        return ladder_stage(status, escalation, overdue, due_soon)
+
+    return stage
 
 
 def task_count(session: Session, filters: TaskFilter | None = None) -> int:
@@ -333,6 +370,19 @@ class ProgressInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class StepInfo:
+    """An extension or escalation step of a task (db.models.TaskStep)."""
+
+    kind: str  # vocab.TASK_STEP_KINDS
+    taken_on: date
+    by_name: str
+    reason: str
+    old_deadline: date | None
+    new_deadline: date | None
+    supervisor_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class EvaluationInfo:
     evaluated_on: date
     rating: str
@@ -397,6 +447,10 @@ class TaskDetail:
     progress: tuple[ProgressInfo, ...]  # newest first
     effect: EffectInfo | None
     evaluations: tuple[EvaluationInfo, ...]  # newest first
+    escalation: str = ""  # the step taken, as stored
+    stage: str = ""  # vocab.ESCALATION_STAGES as of today, "" on time
+    steps: tuple[StepInfo, ...] = ()  # extensions and escalation steps, oldest first
+    evidence_count: int = 0  # live evidence files of the effect
 
 
 def _linked_problem(p: Problem) -> LinkedProblem:
@@ -418,10 +472,16 @@ def _name(session: Session, model: Any, record_id: uuid.UUID | None) -> str:
     return record.name if record is not None else ""
 
 
-def problem_detail(session: Session, problem_id: uuid.UUID) -> ProblemDetail | None:
+def problem_detail(session: Session, problem_id: uuid.UUID,
+                   actor: Actor | None = None) -> ProblemDetail | None:
+    """*actor* given: the reporter's name and phone masked unless the actor's role needs them
+    (db.services.permissions.masked_contacts)."""
     p = session.get(Problem, problem_id)
     if p is None or p.deleted_at is not None:
         return None
+    contacts = {"reporter_name": p.reporter_name, "reporter_phone": p.reporter_phone}
+    if actor is not None:
+        contacts = masked_contacts(actor, p.unit_id, "problem", contacts)
     tasks = session.execute(
         select(Task).join(TaskProblem, TaskProblem.task_id == Task.id)  # type: ignore[arg-type]
         .where(TaskProblem.problem_id == p.id, Task.deleted_at.is_(None))  # type: ignore[union-attr]
@@ -438,8 +498,8 @@ def problem_detail(session: Session, problem_id: uuid.UUID) -> ProblemDetail | N
     return ProblemDetail(
         id=p.id, number=p.number, version=p.version, status=p.status,
         reported_on=p.reported_on, source_channel=p.source_channel,
-        reporter_type=p.reporter_type, reporter_name=p.reporter_name,
-        reporter_phone=p.reporter_phone, unit_id=p.unit_id,
+        reporter_type=p.reporter_type, reporter_name=contacts["reporter_name"],
+        reporter_phone=contacts["reporter_phone"], unit_id=p.unit_id,
         unit_name=_name(session, Unit, p.unit_id), region_id=region_id,
         region_name=_name(session, Region, region_id), area=p.area, category=p.category,
         description=p.description, strongly_reported=p.strongly_reported,
@@ -469,6 +529,15 @@ def task_detail(session: Session, task_id: uuid.UUID) -> TaskDetail | None:
         Evaluation.task_id == t.id, Evaluation.deleted_at.is_(None))  # type: ignore[union-attr]
         .order_by(Evaluation.evaluated_on.desc(), Evaluation.created_at.desc())  # type: ignore[attr-defined]
     ).scalars().all()
+    steps = session.execute(select(TaskStep).where(
+        TaskStep.task_id == t.id, TaskStep.deleted_at.is_(None))  # type: ignore[union-attr]
+        .order_by(TaskStep.taken_on, TaskStep.created_at)).scalars().all()  # type: ignore[arg-type]
+    effect = _effect_info(session, t.id)
+    evidence = 0
+    if effect is not None:
+        evidence = int(session.execute(select(func.count()).select_from(Attachment).where(
+            Attachment.owner_kind == "effect", Attachment.owner_id == effect.id,
+            Attachment.deleted_at.is_(None))).scalar() or 0)  # type: ignore[union-attr]
     return TaskDetail(
         id=t.id, number=t.number, version=t.version, status=t.status, title=t.title,
         measures=t.measures, resolution_mode=t.resolution_mode,
@@ -481,10 +550,15 @@ def task_detail(session: Session, task_id: uuid.UUID) -> TaskDetail | None:
         approved_by=t.approved_by,
         problems=tuple(_linked_problem(p) for p in problems),
         progress=tuple(ProgressInfo(g.noted_on, g.percent, g.note, g.author) for g in progress),
-        effect=_effect_info(session, t.id),
+        effect=effect,
         evaluations=tuple(EvaluationInfo(v.evaluated_on, v.rating, v.method, v.respondent,
                                          v.respondent_type, v.asked_count, v.note)
                           for v in evaluations),
+        escalation=t.escalation or "",
+        stage=_stager(session, None)(t.status, t.escalation or "", t.deadline),
+        steps=tuple(StepInfo(g.kind, g.taken_on, g.by_name, g.reason, g.old_deadline,
+                             g.new_deadline, g.supervisor_name) for g in steps),
+        evidence_count=evidence,
     )
 
 

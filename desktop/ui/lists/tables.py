@@ -10,10 +10,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.engine import Database
 from db.queries.problems import ProblemFilter, ProblemRow, problem_count, problem_page
-from db.vocab import AREAS, CATEGORIES, RATINGS, RESOLUTION_MODES, SOURCE_CHANNELS
+from db.vocab import (
+    AREAS,
+    CATEGORIES,
+    ESCALATION_STAGES,
+    RATINGS,
+    RESOLUTION_MODES,
+    SOURCE_CHANNELS,
+)
 from desktop.ui.lists.common import (
     OVERDUE_SYMBOL,
     problem_status_text,
+    stage_text,
     task_status_text,
     vocab_label,
 )
@@ -31,6 +39,8 @@ from desktop.ui.table_model import CENTER, RIGHT, Column, PagedTableModel
 CTX = "ListColumns"
 STRONG = QT_TRANSLATE_NOOP("ListColumns", "Strongly reported by the people")
 OVERDUE = QT_TRANSLATE_NOOP("ListColumns", "Overdue")
+STAGE_TIP = QT_TRANSLATE_NOOP(
+    "ListColumns", "Due soon → overdue → chase notice → supervision → public criticism")
 
 
 def _t(text: str) -> str:
@@ -71,6 +81,9 @@ PROBLEM_COLUMNS: list[Column[ProblemRow]] = [
 ]
 
 
+STAGE_RANK = {code: n for n, code in enumerate(ESCALATION_STAGES.codes(), start=1)}
+
+
 def _deadline_text(row: TaskRow, today: date) -> str:
     if row.status != "closed" and row.deadline < today:
         return f"{OVERDUE_SYMBOL} {row.deadline.isoformat()}"
@@ -92,6 +105,9 @@ def task_columns(today: Callable[[], date]) -> list[Column[TaskRow]]:
                sort_key=lambda r: r.deadline, width=110,
                tooltip=lambda r: (_t(OVERDUE) if r.status != "closed"
                                   and r.deadline < today() else "")),
+        Column(QT_TRANSLATE_NOOP("ListColumns", "Escalation"), lambda r: stage_text(r.stage), CTX,
+               sort_key=lambda r: STAGE_RANK.get(r.stage, 0), width=130,
+               tooltip=lambda r: _t(STAGE_TIP) if r.stage else ""),
         Column(QT_TRANSLATE_NOOP("ListColumns", "Resolution mode"),
                lambda r: vocab_label(RESOLUTION_MODES, r.resolution_mode), CTX, width=80),
         Column(QT_TRANSLATE_NOOP("ListColumns", "Responsible unit"),

@@ -44,9 +44,12 @@ from desktop.ui.lists.dialogs import (
     ReopenDialog,
     TaskDialog,
 )
+from desktop.ui.lists.escalation import EscalationDialog, ExtensionDialog, next_step
+from desktop.ui.lists.evidence import EvidenceDialog
 from desktop.ui.lists.filters import FilterBar
 from desktop.ui.lists.form_base import FormDialog
 from desktop.ui.lists.queries import (
+    DUE_ESCALATED,
     DUE_OVERDUE,
     DUE_SOON,
     ProblemDetail,
@@ -62,6 +65,7 @@ from desktop.ui.lists.queries import (
     task_status_counts,
     unit_choices,
 )
+from desktop.ui.lists.rates import RatesPanel, rate_filter
 from desktop.ui.lists.tables import (
     EFFECT_COLUMNS,
     PROBLEM_COLUMNS,
@@ -177,9 +181,13 @@ class ThreeListsWidget(QWidget):
         self.pages = [ListPage("problems"), ListPage("tasks"), ListPage("effects")]
         for page in self.pages:
             self.tabs.addTab(page, "")
+        self.rates = RatesPanel()
+        self._rates_scope: Any = None  # the RateFilter the panel shows
+        self.rates.setObjectName("threeRates")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.rates)
         self._build_actions()
         self.pages[PROBLEMS].set_model(make_model(
             PROBLEM_COLUMNS, problem_fetcher(self.db, self.pages[PROBLEMS].filters
@@ -197,6 +205,7 @@ class ThreeListsWidget(QWidget):
             page.view.doubleClicked.connect(lambda _i, n=number: self._double_clicked(n))
             page.details.jump.connect(self.jump_to)
         self.tabs.currentChanged.connect(self._selection_changed)
+        self.tabs.currentChanged.connect(self.update_rates)
         self.retranslate()
         self.refresh()
 
@@ -213,8 +222,11 @@ class ThreeListsWidget(QWidget):
         t.add_button("newTask", self.open_task)
         t.add_button("editTask", self.edit_task)
         t.add_button("addProgress", self.add_progress)
+        t.add_button("extendDeadline", self.extend_deadline)
+        t.add_button("escalate", self.escalate)
         for page in (t, e):
             page.add_button("recordEffect", self.record_effect)
+            page.add_button("evidence", self.show_evidence)
             page.add_button("followUp", self.follow_up)
             page.add_button("closeOut", self.close_out)
             page.add_button("reopen", self.reopen)
@@ -236,6 +248,8 @@ class ThreeListsWidget(QWidget):
             "addProgress": self.tr("Add progress"), "recordEffect": self.tr("Record effect"),
             "followUp": self.tr("Follow-up (回访)"), "closeOut": self.tr("Close out (销号)"),
             "reopen": self.tr("Reopen…"), "taskHistory": self.tr("History"),
+            "extendDeadline": self.tr("Extend deadline…"), "escalate": self.tr("Chase notice…"),
+            "evidence": self.tr("Evidence files…"),
         }
         for page in self.pages:
             for name, button in page.buttons.items():
@@ -255,6 +269,7 @@ class ThreeListsWidget(QWidget):
 
     def refresh(self) -> None:
         """Reload pickers, every list and its counts (F5, or after a change elsewhere)."""
+        self._rates_scope = None
         with self.db.session() as s:
             self.choices = Choices(regions=region_choices(s), units=unit_choices(s),
                                    cadres=cadre_choices(s),
@@ -282,6 +297,8 @@ class ThreeListsWidget(QWidget):
                 counts = (task_status_counts if number == TASKS else effect_status_counts)(s, tf)
                 page.counts.setText(counts_text(TASK_STATUSES, TASK_SYMBOLS, counts))
         page.total.setText(self.tr("{n} shown by the filter").format(n=page.model.total()))
+        if number == self.tabs.currentIndex():
+            self.update_rates()
         if page.model.canFetchMore():
             page.model.fetchMore()
         for record_id in keep[:1]:
@@ -308,6 +325,24 @@ class ThreeListsWidget(QWidget):
     def show_due_soon(self) -> None:
         self._show_due(DUE_SOON)
 
+    def show_escalated(self) -> None:
+        self._show_due(DUE_ESCALATED)
+
+    def update_rates(self, *_args: object) -> None:
+        """The three rates of what the visible list is filtered to."""
+        from db.queries.rates import three_rates
+
+        page = self.pages[self.tabs.currentIndex()]
+        f = rate_filter(page.filters.problem_filter() if page.kind == "problems" else
+                        page.filters.task_filter())
+        # Most filter changes (text, status, area...) leave the rates' scope alone; they are
+        # counted again only when it changes, or after a save (refresh() forgets the scope).
+        if f == self._rates_scope:
+            return
+        with self.db.session() as s:
+            self.rates.show_rates(three_rates(s, f))
+        self._rates_scope = f
+
     def _show_due(self, due: str) -> None:
         self.tabs.setCurrentIndex(TASKS)
         bar = self.pages[TASKS].filters
@@ -325,7 +360,7 @@ class ThreeListsWidget(QWidget):
         assert page.model is not None
         with self.db.session() as s:
             if number == PROBLEMS:
-                self.problem = problem_detail(s, ids[0]) if len(ids) == 1 else None
+                self.problem = problem_detail(s, ids[0], self.actor) if len(ids) == 1 else None
                 if self.problem is not None:
                     page.details.show_problem(self.problem)
                 else:
@@ -365,12 +400,30 @@ class ThreeListsWidget(QWidget):
             has = task is not None and bool(page.selected_rows())
             done_or_closed = has and task is not None and task.status in ("done", "closed")
             is_closed = has and task is not None and task.status == "closed"
-            for name in ("editTask", "addProgress", "recordEffect", "followUp", "closeOut"):
+            for name in ("editTask", "addProgress", "recordEffect", "followUp", "closeOut",
+                         "extendDeadline", "escalate"):
                 if name in page.buttons:
                     page.buttons[name].setEnabled(has and not is_closed)
                     page.buttons[name].setToolTip(read_only if is_closed else "")
             page.buttons["reopen"].setEnabled(done_or_closed)
             page.buttons["taskHistory"].setEnabled(has)
+            has_effect = has and task is not None and task.effect is not None
+            page.buttons["evidence"].setEnabled(has_effect)
+            page.buttons["evidence"].setToolTip(
+                "" if has_effect or not has else self.tr("Record the effect first."))
+        self._update_escalate_button()
+
+    def _update_escalate_button(self) -> None:
+        """The button names the next step of the ladder; at the top it is disabled."""
+        button = self.pages[TASKS].buttons["escalate"]
+        step = next_step(self.task) if self.task is not None else "chase"
+        texts = {"chase": self.tr("Chase notice…"), "supervision": self.tr("Supervise…"),
+                 "criticism": self.tr("Public criticism…")}
+        button.setText(texts.get(step or "criticism", texts["criticism"]))
+        if step is None and button.isEnabled():
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Already listed for public criticism: the top of the "
+                                      "ladder."))
 
     def _double_clicked(self, number: int) -> None:
         """Jump to the linked item: a problem's task, a task's effect, an effect's task."""
@@ -389,7 +442,7 @@ class ThreeListsWidget(QWidget):
         target: uuid.UUID | None
         with self.db.session() as s:
             if kind == "problem":
-                p = problem_detail(s, record_id)
+                p = problem_detail(s, record_id, self.actor)
                 number, day, target = PROBLEMS, (p.reported_on if p else None), record_id
             else:
                 t = task_detail(s, record_id)
@@ -503,6 +556,31 @@ class ThreeListsWidget(QWidget):
             self.tr("The people are not satisfied, so task {number} is back “in progress” and "
                     "its problems too. Keep working on it, record a new effect and ask again "
                     "before closing it out.").format(number=before.number))
+
+    def extend_deadline(self) -> None:
+        if self.task is not None:
+            self._open(ExtensionDialog(self.db, self.actor, self.task, self), select="task")
+
+    def escalate(self) -> None:
+        task = self.task
+        if task is None:
+            return
+        step = next_step(task)
+        if step is not None:
+            self._open(EscalationDialog(self.db, self.actor, self.choices, task, step, self),
+                       select="task")
+
+    def show_evidence(self) -> None:
+        task = self.task
+        if task is None or task.effect is None:
+            return
+        dialog = EvidenceDialog(self.db, self.actor, task.effect.id, task.number,
+                                read_only=task.status == "closed", parent=self)
+        self.current_dialog = dialog
+        dialog.box.changed.connect(self.data_changed)
+        dialog.finished.connect(lambda _r: self.after_save())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def close_out(self) -> None:
         if self.task is not None:

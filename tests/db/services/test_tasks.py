@@ -173,8 +173,16 @@ def test_open_task_permissions(db: Database, org: Org) -> None:
 def test_update_task(db: Database, org: Org) -> None:
     ids = problems_of_visit(db, org, 1)
     task = open_task(db, CLERK, task_input(ids))
-    changes = TaskChanges("整改食堂并公示价格", "systemic", OPENED + timedelta(days=90),
+    # An edit may bring the deadline forward; pushing it back is an extension (escalation.py).
+    changes = TaskChanges("整改食堂并公示价格", "systemic", OPENED + timedelta(days=10),
                           responsible_unit_id=org.school, lead_leader_id=org.li)
+    before = fingerprint(db)
+    with pytest.raises(ValidationError) as later:
+        update_task(db, CLERK, task.id, replace(changes, deadline=task.deadline
+                                                + timedelta(days=1)), 1)
+    assert [e.field for e in later.value.errors] == ["deadline"]
+    assert "延期" in later.value.errors[0].message
+    assert fingerprint(db) == before
     updated = update_task(db, CLERK, task.id, changes, 1)
     assert (updated.title, updated.resolution_mode, updated.version) == \
         ("整改食堂并公示价格", "systemic", 2)
