@@ -12,8 +12,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.campaign import get_setting
@@ -131,6 +132,36 @@ def deadline_summary(session: Session, *, today: date | None = None,
         due_soon=tuple(t for t in tasks if t.due_soon),
         overdue=tuple(t for t in tasks if t.overdue),
         escalated=tuple(t for t in tasks if t.escalation in STEP_STAGES),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineCounts:
+    """The status bar's three numbers, as ``deadline_summary`` counts them."""
+
+    due_this_week: int
+    overdue: int
+    escalated: int
+
+
+def deadline_counts(session: Session, *, today: date | None = None) -> DeadlineCounts:
+    """``deadline_summary``'s counts by three COUNT queries: the summary computes every
+    watched task's working days in Python (1-3 s for the 34,000 tasks of the scale-100
+    demo), and the status bar, filled while the clerk waits for the first rows, needs none
+    of them — each count compares calendar dates only."""
+    today = today or date.today()
+    sunday = today + timedelta(days=6 - today.weekday())
+    watched = [Task.deleted_at.is_(None),  # type: ignore[union-attr]
+               Task.status.in_(WATCHED_STATUSES)]  # type: ignore[attr-defined]
+
+    def count(*conds: Any) -> int:
+        return int(session.execute(
+            select(func.count()).select_from(Task).where(*watched, *conds)).scalar_one())
+
+    return DeadlineCounts(
+        due_this_week=count(Task.deadline >= today, Task.deadline <= sunday),  # type: ignore[operator]
+        overdue=count(Task.deadline < today),  # type: ignore[operator]
+        escalated=count(Task.escalation.in_(STEP_STAGES)),  # type: ignore[attr-defined]
     )
 
 

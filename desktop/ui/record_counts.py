@@ -32,10 +32,9 @@ def record_counts(session: Session) -> RecordCounts:
         )
         return int(session.execute(query).scalar_one())
 
-    from db.queries.deadlines import deadline_summary
+    from db.queries.deadlines import deadline_counts
 
-    deadlines = deadline_summary(session)
+    deadlines = deadline_counts(session)
     return RecordCounts(visits=count(Visit), problems=count(Problem), tasks=count(Task),
-                        due_this_week=deadlines.due_this_week,
-                        overdue=deadlines.overdue_count,
-                        escalated=deadlines.escalated_count)
+                        due_this_week=deadlines.due_this_week, overdue=deadlines.overdue,
+                        escalated=deadlines.escalated)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Setting
-from db.queries.deadlines import deadline_summary, task_deadlines
+from db.queries.deadlines import deadline_counts, deadline_summary, task_deadlines
 from tests.db.queries.conftest import World
 
 # Thursday 29 September 2022, just before the National Day holiday.
@@ -46,6 +46,10 @@ def test_deadlines_around_national_day(db: Database, world: World) -> None:
     assert summary.due_this_week == 1  # only today's; Sunday is 2 October
     assert summary.watched == 6
     assert summary.text == "本周到期 1 项 · 即将到期 3 项 · 逾期 2 项"
+    with db.session() as s:
+        counts = deadline_counts(s, today=TODAY)
+    assert (counts.due_this_week, counts.overdue, counts.escalated) == (
+        summary.due_this_week, summary.overdue_count, summary.escalated_count) == (1, 2, 0)
 
 
 def test_due_soon_days_comes_from_settings(db: Database, world: World) -> None:
