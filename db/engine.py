@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -277,8 +277,8 @@ def open_database(
         raise ValueError("give exactly one of path or url")
     if url is not None:
         engine = make_engine(url)
-        _refuse_newer_server(engine)
-        migrate.upgrade(engine)
+        if _refuse_newer_server(engine) != migrate.head_revision():
+            migrate.upgrade(engine)
         return Database(engine)
 
     assert path is not None
@@ -292,21 +292,27 @@ def open_database(
         backup_sqlite(path, backup_dir or path.parent / "backups", reason="before-migration")
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(sqlite_url(path))
-    try:
-        migrate.upgrade(engine)
-    except BaseException:
-        engine.dispose()
-        raise
+    # A database already at the newest schema (every start but the first after an update)
+    # skips Alembic altogether: loading it and its scripts costs 0.2-0.6 s of the start.
+    if state.revision != migrate.head_revision():
+        try:
+            migrate.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return Database(engine, path)
 
 
-def _refuse_newer_server(engine: Engine) -> None:
+def _refuse_newer_server(engine: Engine) -> str | None:
+    """The server's schema revision (None for an empty database); NewerSchemaError if this
+    version does not know it."""
     with translate_errors(), engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
-            return
-        revision = migrate.current_revision(conn)
+            return None
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     if revision is not None and revision not in migrate.known_revisions():
         raise NewerSchemaError(
             f"服务器上的数据库由更新版本的民情台账创建（数据结构版本 {revision}），本程序无法使用。"
             "请安装最新版本的民情台账。"
         )
+    return revision

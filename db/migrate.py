@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+if TYPE_CHECKING:  # Alembic is imported only to migrate: 0.2-0.6 s a clerk need not wait
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Every migration is versions/NNNN_what.py with revision "NNNN" (new_revision names them so;
+# tests/db/test_migrations.py checks the names against Alembic's own reading).
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -21,24 +27,32 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
-def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "no migrations found"
-    return head
-
-
 def known_revisions() -> set[str]:
-    return {s.revision for s in script_directory().walk_revisions()}
+    """The revisions of the migration files, read from their names (without Alembic)."""
+    return {m.group(1) for p in (MIGRATIONS_DIR / "versions").iterdir()
+            if (m := _REVISION_FILE.match(p.name))}
+
+
+def head_revision() -> str:
+    known = known_revisions()
+    assert known, "no migrations found"
+    return max(known)
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
 
@@ -47,6 +61,7 @@ def new_revision(message: str) -> None:
     """Write a new migration by comparing the models with a database at the current head."""
     import tempfile
 
+    from alembic import command
     from sqlalchemy import create_engine
 
     with tempfile.TemporaryDirectory() as tmp:

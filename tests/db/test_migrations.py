@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import db.models  # noqa: F401
@@ -69,3 +70,25 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert len(copies) == 1
     with create_engine(f"sqlite:///{copies[0]}").connect() as conn:
         assert migrate.current_revision(conn) == "0001"
+
+
+def test_revisions_read_from_file_names_agree_with_alembic() -> None:
+    scripts = migrate.script_directory()
+    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert migrate.head_revision() == scripts.get_current_head()
+
+
+def test_a_database_at_head_opens_without_alembic(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "head.db"
+    open_database(path).dispose()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("migrated a database already at head")
+
+    monkeypatch.setattr(migrate, "upgrade", refuse)
+    database = open_database(path)
+    with database.session() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == \
+            migrate.head_revision()
+    database.dispose()
