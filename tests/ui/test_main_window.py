@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,7 +24,6 @@ from desktop.ui.tabs.charts import ChartsTab
 from desktop.ui.tabs.lists import ListsTab
 from desktop.ui.tabs.personnel import PersonnelTab
 from desktop.ui.tabs.visits import VisitsTab
-from desktop.version import app_version
 
 ZH_TABS = ["人员与联系点", "走访日志", "三个清单", "进度图表"]
 EN_TABS = ["Personnel and contact points", "Visit log", "Three lists", "Progress charts"]
@@ -257,27 +256,7 @@ def test_ctrl_c_copies_the_focused_table(window: MainWindow, qtbot: QtBot) -> No
     assert QApplication.clipboard().text() == "Name\tVisits\r\n第一中学\t3\r\n第二中学\t5\r\n"
 
 
-def test_about_box_names_version_fonts_and_data_folder(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(
-        (title, text)))
-    window.actions_["about"].trigger()
-    title, text = shown[0]
-    assert title == "关于民情台账"
-    assert app_version() in text
-    for needle in ("Noto Serif SC", "FandolFang", "LXGW WenKai", "SIL OFL 1.1", "GPL-3.0",
-                   str(tmp_path / "data"), window.database.location):
-        assert needle in text, needle
-
-
-def test_help_box(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda parent, title, text: shown.append(title + text))
-    window.actions_["help"].trigger()
-    assert "快捷键" in shown[0] and "Ctrl+N" in shown[0]
+# The About box and F1 (the manual at the current tab's chapter): tests/ui/test_help.py.
 
 
 def test_status_bar_due_and_overdue_open_the_task_list(qtbot: QtBot, db: Database,
