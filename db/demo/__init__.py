@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from db.campaign import SiteSetup, initialize_site
 from db.demo.extras import write_care, write_outcomes
 from db.demo.lists import ListMaker
 from db.demo.org import NameMaker, build_org
+from db.demo.studies import write_studies
 from db.demo.visits import VisitMaker
 from db.demo.writer import BulkWriter, SearchIndexBuilder, SpacedCache, new_id, stamp
 from db.engine import open_database
@@ -159,8 +160,11 @@ def _generate(path: Path, scale: float, seed: int, report: Progress,
         care_records=c["care_record"], care_entries=c["care_entry"], outcomes=c["outcome"],
         seconds=round(time.perf_counter() - started, 2),
     )
+    report("登记局党组专题研究", 0.97)
     db = open_database(path)
     with db.transaction() as s:
+        write_studies(s, stream("studies"), site, scale)
+        counts = replace(counts, seconds=round(time.perf_counter() - started, 2))
         summary = (f"生成演示数据（规模 {scale:g}，种子 {seed}）：走访 {counts.visits} 条，"
                    f"问题 {counts.problems} 个，任务 {counts.tasks} 项")
         write_audit(s, SYSTEM, "import", "demo", None, summary,

@@ -42,8 +42,35 @@ class ReportKind:
     build: Builder            # writes the PDF at the given path
 
 
+def _lazy(module: str) -> Builder:
+    """The builder of ``desktop.reports.kinds.<module>``, imported when first run: the kinds
+    pull in the queries, matplotlib and reportlab, which the command line's --help and the
+    window's first paint should not wait for."""
+
+    def build(database: Database, out: Path, params: ReportParams, progress: Progress) -> None:
+        from importlib import import_module
+
+        kind = import_module(f"desktop.reports.kinds.{module}")
+        kind.build(database, out, params, progress)
+
+    build.__qualname__ = build.__name__ = f"build_{module}"
+    return build
+
+
 # Filled in one place, in menu order.
 REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in [
+    ReportKind("monthly-study", "局党组每月专题研究报告", ("study_id", "month"),
+               _lazy("monthly_study")),
+    ReportKind("work-meeting", "工作调度会领导干部工作情况报告", ("month", "region"),
+               _lazy("work_meeting")),
+    ReportKind("cadre-sheets", "党员干部个人月度情况表（支部主题党日）", ("month", "branch_id"),
+               _lazy("cadre_sheets")),
+    ReportKind("assessment", "各地各单位考核评价表", ("month", "region"), _lazy("assessment")),
+    ReportKind("three-lists", "三个清单（问题、任务、效果）", ("region",), _lazy("three_lists")),
+    ReportKind("chase-notice", "逾期任务催办通知", ("task_id",), _lazy("chase_notice")),
+    ReportKind("phase-summary", "活动阶段工作总结", ("phase",), _lazy("phase_summary")),
+    ReportKind("five-batches", "“五个一批”成果汇编", (), _lazy("five_batches")),
+    ReportKind("manual", "民情台账操作手册", (), _lazy("manual")),
 ]}
 
 

@@ -198,14 +198,15 @@ class FormalDocument:
         """二级标题: 楷体 三号, indented two characters, never last on a page."""
         self._heading(text, FontRole.KAI, follow=2)
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, *, indent: bool = True) -> None:
         """Body text: 仿宋 三号, first line indented two characters, justified. Each line of a
-        multi-line string is a paragraph of its own."""
+        multi-line string is a paragraph of its own. ``indent=False`` sets it flush left (the
+        主送机关 line of a notice, GB/T 9704 7.3.2)."""
         for para in text.split("\n"):
             if para.strip():
                 self._items.append(TextBlock(
                     para.strip(), FontRole.FANGSONG, P.SIZE_3, leading=P.BODY_LEADING,
-                    tracking=P.BODY_TRACKING, indent=2 * BODY_CHAR,
+                    tracking=P.BODY_TRACKING, indent=2 * BODY_CHAR if indent else 0.0,
                 ))
 
     def figure(self, content: FigureContent, caption: str = "", *,
@@ -223,11 +224,13 @@ class FormalDocument:
 
     def table(self, columns: Sequence[Column | str], rows: Sequence[Sequence[object]], *,
               title: str = "", orientation: Orientation = "auto",
-              style: TableStyle | None = None) -> None:
+              style: TableStyle | None = None, keep_together: bool = False) -> None:
         """A table with its header repeated on every page and no row split across pages.
 
         ``orientation="auto"`` puts the table on landscape pages when its natural width (see
-        ``table.natural_width``) exceeds the portrait text block (156 mm).
+        ``table.natural_width``) exceeds the portrait text block (156 mm). ``keep_together``
+        moves a short table to the next page rather than leave its first rows at the foot of
+        this one (a table longer than a page starts where it is).
         """
         cols = [as_column(c) for c in columns]
         style = style or TableStyle()
@@ -247,8 +250,9 @@ class FormalDocument:
 
         def start_height(width: float) -> float:  # the title, the header and the first row
             above = caption.wrap(width, height)[1] if caption else 0.0
+            body = table.wrap(width, height)[1] if keep_together else table.start_height(width)
             # Never more than a whole page: an empty page must always be enough.
-            return min(above + table.start_height(width), height)
+            return min(above + body, height)
 
         self._items.append(_NeedSpace(start_height))
         if caption:
