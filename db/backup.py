@@ -5,6 +5,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.audit import Actor
 
 DEFAULT_KEEP = 30
 
@@ -89,3 +93,31 @@ def restore_sqlite(backup: Path, target: Path, dest_dir: Path) -> Path | None:
         side.unlink(missing_ok=True)
     partial.replace(target)  # atomic on the same file system
     return kept
+
+
+def newest_good_backup(dest_dirs: list[Path], stem: str) -> Path | None:
+    """The newest backup of the database *stem* in any of *dest_dirs* that is a readable,
+    intact 民情台账 database this version can open (what a damaged database is restored
+    from); None when there is none."""
+    from db.engine import probe_sqlite_file
+    from db.errors import DatabaseError
+
+    candidates: dict[Path, Path] = {}
+    for folder in dest_dirs:
+        for backup in list_backups(folder, stem):
+            candidates.setdefault(backup.resolve(), backup)
+    for backup in sorted(candidates.values(), key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            state = probe_sqlite_file(backup)
+        except (DatabaseError, OSError):
+            continue
+        if state.revision is not None:
+            return backup
+    return None
+
+
+def require_backup_rights(actor: Actor) -> None:
+    """Backing up and restoring from the menu is the administrator's (PermissionDenied)."""
+    from db.services.permissions import require
+
+    require(actor, "backup")

@@ -354,6 +354,56 @@ def reactivate_user(db: Database, actor: Actor, user_id: uuid.UUID) -> User:
         return user
 
 
+def unlock_user(db: Database, actor: Actor, user_id: uuid.UUID) -> User:
+    """Lift a lock after too many wrong passwords (the user remembered the password after
+    all); the password stays as it is."""
+    with db.transaction() as s:
+        _require_admin(s, actor, "解锁用户账号")
+        user = get_live(s, User, user_id, "用户账号")
+        if user.locked_until is None and user.failed_logins == 0:
+            return user
+        before = snapshot(user)
+        user.failed_logins, user.locked_until = 0, None
+        touch(user)
+        audit_change(s, actor, user, before, f"管理员解锁了用户 {user.username}")
+        return user
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    """One account as the user management table shows it (never its password hash)."""
+
+    id: uuid.UUID
+    version: int
+    username: str
+    display_name: str
+    role: str  # vocab.ROLES
+    unit_id: uuid.UUID | None
+    unit_name: str
+    cadre_id: uuid.UUID | None
+    can_view_care: bool
+    active: bool
+    has_password: bool
+    locked_until: datetime | None  # only while the lock lasts
+    failed_logins: int
+
+
+def list_users(db: Database, actor: Actor, *, clock: Clock = utcnow) -> list[UserRow]:
+    """Every live account, by username: for administrators only."""
+    now = clock()
+    with db.session() as s:
+        _require_admin(s, actor, "查看用户账号")
+        rows = s.execute(
+            select(User, Unit.name).outerjoin(Unit, col(Unit.id) == col(User.unit_id))
+            .where(col(User.deleted_at).is_(None)).order_by(col(User.username))).all()
+        return [UserRow(
+            id=u.id, version=u.version, username=u.username, display_name=u.display_name,
+            role=u.role, unit_id=u.unit_id, unit_name=unit_name or "", cadre_id=u.cadre_id,
+            can_view_care=u.can_view_care, active=u.active, has_password=bool(u.password_hash),
+            locked_until=u.locked_until if u.locked_until and u.locked_until > now else None,
+            failed_logins=u.failed_logins) for u, unit_name in rows]
+
+
 def reset_password(db: Database, actor: Actor, user_id: uuid.UUID, new_password: str) -> User:
     """An administrator sets a new password (the user forgot theirs); this also lifts a lock
     and signs out every remembered PC of that user."""

@@ -33,6 +33,9 @@ ACTIONS: dict[str, str] = {
     "close_out": "销号",
     "reopen": "重新打开已销号事项",
     "approve": "审批",
+    "audit.view": "查看审计日志",
+    "users.manage": "管理用户账号",
+    "backup": "备份和恢复数据库",
 }
 
 _VISITS = {"visit.create", "visit.edit", "visit.delete"}
@@ -42,12 +45,15 @@ _LISTS = {
 }
 _SIGN_OFF = {"close_out", "reopen", "approve"}
 _ORG = {"org.edit", "people.edit"}
+# Administration: accounts and backups are the administrator's; leaders may read the audit log
+# (they answer for what was done), nobody else may.
+_AUDIT = {"audit.view"}
 
 # role → the actions it may perform. Leaders run the lists and sign close-outs; clerks enter
 # everything but sign nothing; school users enter their own unit's visits and lists.
 RULES: dict[str, frozenset[str]] = {
     "admin": frozenset(ACTIONS),
-    "leader": frozenset(_VISITS | _LISTS | _SIGN_OFF),
+    "leader": frozenset(_VISITS | _LISTS | _SIGN_OFF | _AUDIT),
     "clerk": frozenset(_ORG | _VISITS | _LISTS),
     "school": frozenset(_VISITS | _LISTS),
     "viewer": frozenset(),
@@ -90,3 +96,52 @@ def require(actor: Actor, action: str, *, unit_id: uuid.UUID | None = None,
                 f"学校用户只能{what}本单位的记录，该记录属于其他单位（或未指定单位）。"
                 "请由市、县教育局的录入员办理。"
             )
+
+
+# -- personal data in tables -----------------------------------------------------------------
+
+# Roles that work with complainants directly (call them back, enter what they said): they see
+# names and contacts of every record. A school user sees those of its own unit's records only;
+# a viewer sees none.
+CONTACT_ROLES = frozenset({"admin", "leader", "clerk"})
+
+# Fields holding a complainant's (or respondent's) name or contact, by table, with how to mask
+# each: a name keeps its surname (张*), a phone its first three and last four digits.
+PERSONAL_FIELDS: dict[str, dict[str, str]] = {
+    "problem": {"reporter_name": "name", "reporter_phone": "phone"},
+    "evaluation": {"respondent": "name"},
+}
+
+
+def sees_contacts(actor: Actor, unit_id: uuid.UUID | None) -> bool:
+    """Whether *actor* may read complainants' names and contacts on a record of *unit_id*."""
+    if actor.role in CONTACT_ROLES:
+        return True
+    return actor.role in OWN_UNIT_ROLES and unit_id is not None and unit_id == actor.unit_id
+
+
+def mask_contact(kind: str, value: str) -> str:
+    """*value* with its personal part starred out ("name": 张*, "phone": 138****5678)."""
+    from db.disclosure.masking import mask_name
+
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if kind == "name":
+        return mask_name(value)
+    digits = [ch for ch in value if ch.isdigit()]
+    if len(digits) >= 7:
+        return "".join(digits[:3]) + "****" + "".join(digits[-4:])
+    return "*" * len(value)
+
+
+def masked_contacts(actor: Actor, unit_id: uuid.UUID | None, table: str,
+                    values: dict[str, str]) -> dict[str, str]:
+    """*values* (field → text) as *actor* may see them on a *table* record of *unit_id*: the
+    personal fields masked unless ``sees_contacts``; every other field as given. The one
+    function every table, detail panel and the audit viewer use, so the rule lives here."""
+    fields = PERSONAL_FIELDS.get(table, {})
+    if not fields or sees_contacts(actor, unit_id):
+        return dict(values)
+    return {k: mask_contact(fields[k], v) if k in fields and isinstance(v, str) else v
+            for k, v in values.items()}

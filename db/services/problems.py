@@ -33,7 +33,8 @@ from db.services._common import (
 from db.services._search import Reindex, index_problem
 from db.services.people import check_phone
 from db.services.permissions import require
-from db.vocab import AREAS, CATEGORIES, PROBLEM_STATUSES, REPORTER_TYPES, SOURCE_CHANNELS
+from db.vocab import AREAS, CATEGORIES, PROBLEM_STATUSES, REPORTER_TYPES
+from db.vocab_extra import vocabulary
 
 DESCRIPTION_MAX = 2000
 
@@ -56,11 +57,15 @@ class ProblemInput:
 
 def check_problem_fields(e: Errors, *, prefix: str, area: str, category: str,
                          description: str, reporter_type: str, reporter_name: str,
-                         reporter_phone: str, label_prefix: str = "") -> tuple[str, str]:
+                         reporter_phone: str, label_prefix: str = "",
+                         session: Session | None = None) -> tuple[str, str]:
     """The checks a problem's own fields need, wherever it is entered. Returns the trimmed
-    description and the normalised phone."""
-    e.code(prefix + "area", area, AREAS, label_prefix)
-    e.code(prefix + "category", category, CATEGORIES, label_prefix)
+    description and the normalised phone. With *session*, areas and categories the bureau
+    added in the settings (db.vocab_extra) are accepted too."""
+    areas = vocabulary(session, "area") if session is not None else AREAS
+    categories = vocabulary(session, "category") if session is not None else CATEGORIES
+    e.code(prefix + "area", area, areas, label_prefix)
+    e.code(prefix + "category", category, categories, label_prefix)
     text = e.text(prefix + "description", description, label_prefix + "问题描述",
                   max_len=DESCRIPTION_MAX)
     e.code(prefix + "reporter_type", reporter_type, REPORTER_TYPES, label_prefix)
@@ -83,11 +88,11 @@ def served_by_live_task(s: Session, problem_id: uuid.UUID) -> Task | None:
 def _validate(s: Session, data: ProblemInput) -> tuple[str, str, uuid.UUID | None]:
     e = Errors()
     e.day("reported_on", data.reported_on, "反映日期")
-    e.code("source_channel", data.source_channel, SOURCE_CHANNELS)
+    e.code("source_channel", data.source_channel, vocabulary(s, "source_channel"))
     text, phone = check_problem_fields(
         e, prefix="", area=data.area, category=data.category, description=data.description,
         reporter_type=data.reporter_type, reporter_name=data.reporter_name,
-        reporter_phone=data.reporter_phone)
+        reporter_phone=data.reporter_phone, session=s)
     region_id = data.region_id
     if data.unit_id is not None:
         unit = find_live(s, Unit, data.unit_id)

@@ -116,7 +116,7 @@ def _validate(s: Session, data: VisitInput) -> tuple[Unit | None, dict[str, str]
             e, prefix=f"problems[{i}].", area=finding.area, category=finding.category,
             description=finding.description, reporter_type=finding.reporter_type,
             reporter_name=finding.reporter_name, reporter_phone=finding.reporter_phone,
-            label_prefix=f"第 {i + 1} 条问题的")
+            label_prefix=f"第 {i + 1} 条问题的", session=s)
         texts[f"problems[{i}].description"] = text
         texts[f"problems[{i}].reporter_phone"] = phone
     e.raise_if_any()
