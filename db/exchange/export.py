@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlmodel import Session
 
+from db.audit import SYSTEM, Actor
 from db.campaign import local_site
 from db.engine import Database
 from db.exchange import state
@@ -63,6 +64,7 @@ from db.exchange.tables import (
 )
 from db.migrate import head_revision
 from db.models import Problem, TaskProblem, utcnow
+from db.services.permissions import require
 
 OVERLAP = timedelta(minutes=2)
 IN_CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
@@ -180,10 +182,12 @@ def export_package(
     key_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    actor: Actor = SYSTEM,
 ) -> ExportResult:
     """Write a package for *receiver* into *out_dir*; the file is named
     ``<from>-to-<to>-<UTC stamp>.mqpkg``. Nothing in the database changes but the receiver's
     high-water mark, and that only after the file is complete."""
+    require(actor, "exchange")
     report = progress or (lambda _t, _f: None)
     is_cancelled = cancelled or (lambda: False)
     receiver = receiver.strip().upper()

@@ -72,6 +72,7 @@ from db.exchange.tables import (
 )
 from db.exchange.verify import Package, open_package
 from db.models import utcnow
+from db.services.permissions import require
 
 NEW, CHANGED, SAME, OLDER, CONFLICT, IGNORED = (
     "new", "changed", "same", "older", "conflict", "ignored")
@@ -572,6 +573,8 @@ def import_package(db: Database, path: Path, *, actor: Actor = SYSTEM,
 
 def _run(db: Database, path: Path, actor: Actor, *, apply: bool, progress: Progress | None,
          cancelled: Cancelled | None) -> ImportReport:
+    if apply:
+        require(actor, "exchange")
     started = time.perf_counter()
     report_progress = progress or (lambda _t, _f: None)
     is_cancelled = cancelled or (lambda: False)

@@ -26,6 +26,7 @@ from db.exchange.keys import (
 )
 from db.exchange.package import os_reason
 from db.models import utcnow
+from db.services.permissions import require
 
 
 def local_identity(db: Database, *, key_dir: Path | None = None) -> SiteIdentity:
@@ -60,6 +61,7 @@ def pair(db: Database, key_file: Path | bytes, *, actor: Actor = SYSTEM,
          expected_fingerprint: str | None = None, replace_key: bool = False) -> SiteIdentity:
     """Trust the site in *key_file*. A changed key for a site already paired is refused unless
     *replace_key* (the clerk has confirmed the new fingerprint: a site that reinstalled)."""
+    require(actor, "exchange")
     identity = read_identity(key_file)
     if expected_fingerprint is not None and (
             expected_fingerprint.replace(" ", "").upper()

@@ -36,6 +36,7 @@ ACTIONS: dict[str, str] = {
     "audit.view": "查看审计日志",
     "users.manage": "管理用户账号",
     "backup": "备份和恢复数据库",
+    "exchange": "与其他站点交换数据（配对、导出和导入交换包）",
 }
 
 _VISITS = {"visit.create", "visit.edit", "visit.delete"}
@@ -48,13 +49,16 @@ _ORG = {"org.edit", "people.edit"}
 # Administration: accounts and backups are the administrator's; leaders may read the audit log
 # (they answer for what was done), nobody else may.
 _AUDIT = {"audit.view"}
+# Packages carry every unit's records and reference data: the office clerk's job, not a
+# school user's (confined to one unit) nor a leader's or viewer's.
+_EXCHANGE = {"exchange"}
 
 # role → the actions it may perform. Leaders run the lists and sign close-outs; clerks enter
 # everything but sign nothing; school users enter their own unit's visits and lists.
 RULES: dict[str, frozenset[str]] = {
     "admin": frozenset(ACTIONS),
     "leader": frozenset(_VISITS | _LISTS | _SIGN_OFF | _AUDIT),
-    "clerk": frozenset(_ORG | _VISITS | _LISTS),
+    "clerk": frozenset(_ORG | _VISITS | _LISTS | _EXCHANGE),
     "school": frozenset(_VISITS | _LISTS),
     "viewer": frozenset(),
 }

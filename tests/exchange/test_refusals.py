@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from db.exchange import ExchangeCancelled, ExchangeError, import_package, package, preview_import
+from db.audit import Actor
+from db.errors import PermissionDenied
+from db.exchange import (
+    ExchangeCancelled,
+    ExchangeError,
+    export_package,
+    import_package,
+    package,
+    preview_import,
+)
 from db.exchange.keys import load_or_create_key
+from db.exchange.pairing import pair
 from tests.exchange.conftest import SiteEnv, add_unit_and_cadre, add_visit, digest
 
 
@@ -223,3 +233,24 @@ def test_cancelled_export_leaves_no_file(sites: dict[str, SiteEnv]) -> None:
         export_package(school.db, "SX", school.outbox, key_dir=school.keys,
                        cancelled=lambda: True)
     assert not school.outbox.exists() or not any(school.outbox.iterdir())
+
+
+@pytest.mark.parametrize("role", ["viewer", "leader", "school"])
+def test_only_clerks_and_administrators_exchange(sites: dict[str, SiteEnv],
+                                                 school_package: Path, tmp_path: Path,
+                                                 role: str) -> None:
+    county, city = sites["SX"], sites["SZ"]
+    actor = Actor("someone", role, "某人", unit_id=None)
+    before = digest(county.db)
+    with pytest.raises(PermissionDenied) as info:
+        import_package(county.db, school_package, actor=actor)
+    assert "交换数据" in info.value.message
+    with pytest.raises(PermissionDenied):
+        export_package(county.db, city.code, tmp_path / "out", key_dir=county.keys,
+                       actor=actor)
+    with pytest.raises(PermissionDenied):
+        pair(county.db, b"{}", actor=actor)
+    assert digest(county.db) == before
+    assert not (tmp_path / "out").exists()
+    clerk = Actor("clerk", "clerk", "录入员")
+    assert import_package(county.db, school_package, actor=clerk).tables["visit"].new == 1

@@ -111,13 +111,14 @@ class ExchangeFeature(QObject):
     def write_package(self, receiver: str, out_dir: Path, *, full: bool = False,
                       include_care: bool = False) -> None:
         database = self.database
+        actor = self.window.actor
 
         def work(progress: Progress) -> ExportResult:
             from db.exchange import export_package
 
             out_dir.mkdir(parents=True, exist_ok=True)
             return export_package(database, receiver, out_dir, full=full,
-                                  include_care=include_care, progress=progress,
+                                  include_care=include_care, progress=progress, actor=actor,
                                   cancelled=lambda: progress.cancelled)
 
         def done(result: ExportResult) -> None:
