@@ -1,10 +1,9 @@
-"""任务期限: tasks not yet closed out, on time / due soon / overdue, and how late the overdue are.
+"""任务期限: tasks not yet closed out — on time / due soon / overdue by their deadline (left),
+and how far up the escalation ladder the late ones went (right): overdue with no step taken yet,
+chase notice issued (催办), under supervision (督办), listed for public criticism (通报).
 
-There are no escalation fields on tasks yet (no 催办 / 督办 / 通报 stages are stored), so the chart
-shows the three states that ``db.queries.deadlines`` derives from the deadline alone — on time,
-due soon (within ``deadline.due_soon_days`` working days), overdue — and, as a stand-in for the
-escalation stages, the overdue tasks grouped by how many working days late they are. When
-escalation stages are stored, they replace the lateness groups.
+The stages are ``db.queries.deadlines``' (a step taken outranks what the deadline says), so a
+task chased and then given an extension still counts as chased until it is closed out.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from sqlmodel import Session
 
 from db.queries.deadlines import DeadlineSummary, deadline_summary
 from db.queries.stats import StatsFilter
+from db.vocab import ESCALATION_STAGES
 from desktop.charts.style import (
     bar_style,
     freeze,
@@ -26,8 +26,9 @@ from desktop.charts.style import (
     t,
 )
 
-# Working days late: the upper bound of each group (None: no bound).
-LATENESS_GROUPS: tuple[tuple[int, int | None], ...] = ((1, 5), (6, 20), (21, 60), (61, None))
+# The ladder's stages shown on the right, in order (vocab.ESCALATION_STAGES, less "due soon",
+# which the left panel already shows).
+LADDER = ("overdue", "chase", "supervision", "criticism")
 
 
 def build_deadlines(session: Session, filters: StatsFilter | None = None, *,
@@ -45,27 +46,17 @@ def deadline_states(data: DeadlineSummary, lang: str = "zh") -> list[tuple[str, 
     ]
 
 
-def lateness(data: DeadlineSummary, lang: str = "zh") -> list[tuple[str, int]]:
-    """Overdue tasks per group of working days late."""
-    out = []
-    for lo, hi in LATENESS_GROUPS:
-        n = sum(1 for d in data.overdue
-                if -d.workdays_left >= lo and (hi is None or -d.workdays_left <= hi))
-        if hi is None:
-            label = t(lang, f"{lo} 日以上", f"{lo}+ days")
-        else:
-            label = t(lang, f"{lo}–{hi} 日", f"{lo}–{hi} days")
-        out.append((label, n))
-    # Overdue by calendar days but 0 working days late (deadline on a weekend): the first group.
-    rest = data.overdue_count - sum(n for _, n in out)
-    if rest:
-        out[0] = (out[0][0], out[0][1] + rest)
-    return out
+def ladder(data: DeadlineSummary, lang: str = "zh") -> list[tuple[str, int]]:
+    """Tasks at each stage of the escalation ladder past "due soon"."""
+    # A chased task may be overdue too: in both tuples, counted once, at its stage.
+    late = {task.id: task.stage for task in (*data.overdue, *data.escalated)}
+    stages = list(late.values())
+    return [(ESCALATION_STAGES.label(code, lang), stages.count(code)) for code in LADDER]
 
 
 def chart_deadlines(data: DeadlineSummary, *, title: str | None = None,
                     lang: str = "zh") -> Figure:
-    """Left: tasks by deadline state. Right: overdue tasks by working days late."""
+    """Left: tasks by deadline state. Right: the late tasks by escalation stage."""
     with house_style():
         fig = new_figure(height=3.4)
         title = t(lang, f"未销号任务期限情况（截至 {data.today.isoformat()}）",
@@ -87,15 +78,17 @@ def chart_deadlines(data: DeadlineSummary, *, title: str | None = None,
         left.set_title(t(lang, f"未销号任务 {data.watched} 项", f"{data.watched} open tasks"),
                        fontsize=10)
 
-        groups = lateness(data, lang)
-        if data.overdue_count:
-            bars = right.bar([g for g, _ in groups], [n for _, n in groups], width=0.65,
-                             **bar_style(0))
-            right.set_ylim(0, max(n for _, n in groups) * 1.18 or 1)
-            label_bars(right, bars, [str(n) for _, n in groups])
-            right.set_xlabel(t(lang, "逾期工作日", "Working days overdue"))
+        stages = ladder(data, lang)
+        if any(n for _, n in stages):
+            # Darker and denser hatching up the ladder: readable in black and white.
+            bars = right.bar([g for g, _ in stages], [n for _, n in stages], width=0.65,
+                             color=[bar_style(i)["color"] for i in (2, 1, 0, 0)],
+                             edgecolor="#000000", linewidth=0.6,
+                             hatch=["///", "xx", "", "**"])
+            right.set_ylim(0, max(n for _, n in stages) * 1.18 or 1)
+            label_bars(right, bars, [str(n) for _, n in stages])
         else:
             no_data(fig, right, lang)
-        right.set_title(t(lang, "逾期任务（按逾期时长）", "Overdue tasks by lateness"),
+        right.set_title(t(lang, "逾期任务督办情况", "Late tasks up the escalation ladder"),
                         fontsize=10)
         return freeze(fig)

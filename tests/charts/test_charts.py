@@ -8,8 +8,10 @@ from datetime import date
 import matplotlib
 import pytest
 from matplotlib.figure import Figure
+from sqlalchemy import select
 
 from db.engine import Database
+from db.models import Task
 from db.queries.deadlines import deadline_summary
 from db.queries.stats import StatsFilter, problem_stats, problem_totals, visit_stats
 from db.vocab import AREAS, CATEGORIES, METHODS, NINE_ONES
@@ -112,9 +114,18 @@ def test_deadlines_on_time_due_soon_overdue(campaign: Campaign) -> None:
     render(fig)
     assert ticks(left.get_xticklabels()) == ["正常推进", "即将到期", "已逾期"]
     (late,) = bars(right)
-    assert sum(p.get_height() for p in late.patches) == 1  # T2: a month overdue → 21–60 日
-    assert [p.get_height() for p in late.patches] == [0, 0, 1, 0]
+    assert ticks(right.get_xticklabels()) == ["已逾期", "已催办", "督办中", "通报批评"]
+    assert [p.get_height() for p in late.patches] == [1, 0, 0, 0]  # 疏导交通, no step yet
     assert "未销号任务 3 项" in texts(fig)
+
+    # A step taken moves the task up the ladder; it is counted once, at its stage.
+    with campaign.db.transaction() as s:
+        task = s.execute(select(Task).where(Task.title == "疏导交通")).scalar_one()
+        task.escalation = "supervision"
+    with campaign.db.session() as s:
+        data = build_deadlines(s, today=TODAY)
+    (late,) = bars(chart_deadlines(data).axes[1])
+    assert [p.get_height() for p in late.patches] == [0, 0, 1, 0]
 
 
 def test_rates_by_region_ranked(campaign: Campaign) -> None:
