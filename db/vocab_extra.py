@@ -9,12 +9,16 @@ keep their label for ever. Settings travel downwards in exchange packages, so th
 additions reach every county and school.
 
 Use ``vocabulary(session, name)`` wherever a choice is offered or a code is validated, and
-``label(session, name, code)`` for a label; both cost one settings read.
+``label(session, name, code)`` for a label; both cost one settings read. A screen, report or
+import that labels many rows loads all three once with ``load_vocabularies(session)`` and
+passes the ``Vocabularies`` on to where no session is at hand (table rows, filter bars, chart
+data, Excel drop-downs): never a settings read per row.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -61,6 +65,10 @@ def extra_terms(session: Session, name: str) -> list[Term]:
     raw = session.execute(
         select(Setting.value).where(Setting.key == setting_key(name))
     ).scalar_one_or_none()
+    return _stored_terms(raw)
+
+
+def _stored_terms(raw: str | None) -> list[Term]:
     if raw is None:
         return []
     try:
@@ -93,5 +101,43 @@ def label(session: Session, name: str, code: str | None, lang: str = "zh") -> st
     return vocabulary(session, name).label(code, lang)
 
 
-__all__ = ["CODE_PREFIX", "EXTENSIBLE", "extra_terms", "label", "merged", "parse_terms",
-           "setting_key", "terms_json", "vocabulary"]
+@dataclass(frozen=True)
+class Vocabularies:
+    """The three extensible vocabularies as loaded once, for handing to code that labels or
+    offers terms without a session of its own. ``FIXED`` is the one without additions (a
+    database whose bureau added nothing, or a caller with no database at all)."""
+
+    area: Vocabulary = AREAS
+    category: Vocabulary = CATEGORIES
+    source_channel: Vocabulary = SOURCE_CHANNELS
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        if name not in EXTENSIBLE:
+            raise KeyError(name)
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+    def label(self, name: str, code: str | None, lang: str = "zh") -> str:
+        return self[name].label(code, lang)
+
+    def extend(self, vocab: Vocabulary) -> Vocabulary:
+        """*vocab* with the additions when it is one of the extensible ones (matched by its
+        name), else *vocab* itself: for code that holds a fixed vocabulary, e.g. an Excel
+        column's."""
+        return self[vocab.name] if vocab.name in EXTENSIBLE else vocab
+
+
+FIXED = Vocabularies()
+
+
+def load_vocabularies(session: Session) -> Vocabularies:
+    """All three extensible vocabularies with the bureau's additions, in one settings read."""
+    keys = {setting_key(name): name for name in EXTENSIBLE}
+    stored: dict[str, str] = {key: value for key, value in session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(list(keys))))}  # type: ignore[attr-defined]
+    return Vocabularies(**{name: merged(name, _stored_terms(stored.get(key)))
+                           for key, name in keys.items()})
+
+
+__all__ = ["CODE_PREFIX", "EXTENSIBLE", "FIXED", "Vocabularies", "extra_terms", "label",
+           "load_vocabularies", "merged", "parse_terms", "setting_key", "terms_json",
+           "vocabulary"]

@@ -36,7 +36,8 @@ from db.models import (
     TaskProgress,
     Unit,
 )
-from db.vocab import AREAS, CATEGORIES, PROBLEM_STATUSES, RATINGS, RESOLUTION_MODES, TASK_STATUSES
+from db.vocab import PROBLEM_STATUSES, RATINGS, RESOLUTION_MODES, TASK_STATUSES
+from db.vocab_extra import load_vocabularies
 
 PROBLEM_HEADERS = ("问题编号", "反映日期", "区域", "单位", "问题领域", "问题类别", "问题描述",
                    "群众反映强烈", "状态", "对应任务")
@@ -191,6 +192,7 @@ def collect(session: Session, *, as_of: date | None = None,
                for cid, name in session.execute(_select(_k(Cadre.id), Cadre.name))}
 
     problem_tasks, task_problems = _links(session)
+    vocabs = load_vocabularies(session)  # the bureau's own areas and categories too
     lists = PublicLists(org=org, as_of=as_of or date.today())
 
     for (pid, number, day, unit_id, region_id, area, category, desc, strong,
@@ -201,8 +203,9 @@ def collect(session: Session, *, as_of: date | None = None,
             .where(_live(Problem)).order_by(col(Problem.sort_key))):
         rid = region_id or unit_region.get(unit_id)
         lists.problems.append(PublicProblem(
-            number, _day(day), regions.get(rid, ""), units.get(unit_id, ""), AREAS.label(area),
-            CATEGORIES.label(category), m.mask(desc or ""), bool(strong),
+            number, _day(day), regions.get(rid, ""), units.get(unit_id, ""),
+            vocabs.area.label(area), vocabs.category.label(category), m.mask(desc or ""),
+            bool(strong),
             PROBLEM_STATUSES.label(status), "、".join(problem_tasks.get(pid, ())),
         ))
 

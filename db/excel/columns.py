@@ -4,7 +4,9 @@ the exporters all read them from here.
 A column names its header (the label a template writes), the other headers clerks write for
 the same thing (matched after normalising, see ``cells.header_key``), its type, its vocabulary
 or the table its values refer to (both become drop-downs in a template), whether it is
-required, and how wide it is.
+required, and how wide it is. A column's vocabulary is the fixed one; ``column_vocab`` gives it
+with the terms the bureau added (areas, categories, source channels), for drop-downs, the
+importers and the exports alike.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from db.vocab import (
     UNIT_KINDS,
     Vocabulary,
 )
+from db.vocab_extra import FIXED, Vocabularies
 
 # Cell types. "multi" is a list of vocabulary labels or names in one cell; "phone" is text that
 # Excel likes to turn into a number.
@@ -195,6 +198,12 @@ PROBLEMS = KindSpec("problems", "问题清单", "问题", (
 ))
 
 KINDS: dict[str, KindSpec] = {k.kind: k for k in (UNITS, CADRES, ASSIGNMENTS, VISITS, PROBLEMS)}
+
+
+def column_vocab(column: Column, vocabs: Vocabularies = FIXED) -> Vocabulary | None:
+    """*column*'s vocabulary with the bureau's additions in *vocabs* (loaded once per template,
+    import or export, e.g. ``Lookups.vocabs``); None for a column without one."""
+    return vocabs.extend(column.vocab) if column.vocab is not None else None
 
 
 def spec_for(kind: str) -> KindSpec:

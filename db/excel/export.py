@@ -34,12 +34,9 @@ from db.models import (
 )
 from db.vocab import (
     ACTIVITIES,
-    AREAS,
     ASSIGNMENT_KINDS,
-    CATEGORIES,
     METHODS,
     REPORTER_TYPES,
-    SOURCE_CHANNELS,
     TIERS,
     UNIT_KINDS,
 )
@@ -195,14 +192,17 @@ def _visits(s: Session, lk: Lookups, f: dict[str, Any]) -> Iterator[list[Any]]:
 def _problems(s: Session, lk: Lookups, f: dict[str, Any], personal: bool
               ) -> Iterator[list[Any]]:
     collected = {c.id: lk.cadre_label(c.id) for c in lk.cadres.values()}
+    # The bureau's own terms export as their labels, which the importer reads back.
+    channels, areas, categories = (lk.vocabs.source_channel, lk.vocabs.area,
+                                   lk.vocabs.category)
     stmt = _filtered(select(Problem).where(_live(Problem)), Problem, f, Problem.reported_on)
     for p in s.execute(stmt.order_by(Problem.sort_key)).scalars().yield_per(5000):
         region = lk.regions.get(p.region_id) if p.region_id else None
-        yield [p.number, p.reported_on, SOURCE_CHANNELS.label(p.source_channel),
+        yield [p.number, p.reported_on, channels.label(p.source_channel),
                REPORTER_TYPES.label(p.reporter_type),
                p.reporter_name if personal else "", p.reporter_phone if personal else "",
                _unit_name(lk, p.unit_id), region.name if region else "",
-               AREAS.label(p.area), CATEGORIES.label(p.category), p.description,
+               areas.label(p.area), categories.label(p.category), p.description,
                _yes(p.strongly_reported),
                collected.get(p.collected_by_id, "") if p.collected_by_id else ""]
 

@@ -23,12 +23,9 @@ from db.services.people import UNIT_KINDS_FOR_ASSIGNMENT, check_assignment_dates
 from db.services.problems import check_problem_fields
 from db.vocab import (
     ACTIVITIES,
-    AREAS,
     ASSIGNMENT_KINDS,
-    CATEGORIES,
     METHODS,
     REPORTER_TYPES,
-    SOURCE_CHANNELS,
     TIERS,
     UNIT_KINDS,
 )
@@ -167,16 +164,18 @@ def _visit_key(v: Values) -> Key:
 
 def _check_problem(r: RowCheck) -> Values | None:
     reported_on = r.day("reported_on", required=True)
-    channel = r.code("source_channel", SOURCE_CHANNELS)
+    # Areas, categories and channels with the bureau's additions, matched by label too.
+    vocabs = r.ctx.lookups.vocabs
+    channel = r.code("source_channel", vocabs.source_channel)
     reporter_type = r.code("reporter_type", REPORTER_TYPES)
-    area = r.code("area", AREAS)
-    category = r.code("category", CATEGORIES)
+    area = r.code("area", vocabs.area)
+    category = r.code("category", vocabs.category)
     reporter_name = cell_text(r.raw("reporter_name"))
     # The service's own checks of a problem's fields (vocabularies, description, name, phone).
     description, phone = check_problem_fields(
         r.e, prefix="", area=area, category=category, description=cell_text(r.raw("description")),
         reporter_type=reporter_type, reporter_name=reporter_name,
-        reporter_phone=phone_text(r.raw("reporter_phone")))
+        reporter_phone=phone_text(r.raw("reporter_phone")), vocabs=vocabs)
     reporter_name = reporter_name.strip()
     unit = r.unit(required=False)
     region_id = r.region_id()

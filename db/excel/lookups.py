@@ -1,5 +1,6 @@
 """The stored records a sheet refers to by name — regions, units, cadres, party branches —
-loaded once per import so that 100,000 rows are resolved in memory, not by 100,000 queries.
+and the vocabularies with the bureau's additions (areas, categories, source channels), loaded
+once per import so that 100,000 rows are resolved in memory, not by 100,000 queries.
 
 Names are matched after ``cells.name_key`` (half-width, no spaces). A unit name shared by units
 of several regions needs the region; a cadre name shared by several cadres is written
@@ -18,6 +19,7 @@ from sqlmodel import Session
 
 from db.excel.cells import name_key, nfkc
 from db.models import Cadre, PartyBranch, Region, Unit
+from db.vocab_extra import Vocabularies, load_vocabularies
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ _QUALIFIED = re.compile(r"(.+?)\s*[(](.+)[)]")
 
 class Lookups:
     def __init__(self, session: Session) -> None:
+        self.vocabs: Vocabularies = load_vocabularies(session)
         self.regions: dict[uuid.UUID, RegionRef] = {}
         self._region_keys: dict[str, RegionRef] = {}
         for rid, name, code in session.execute(

@@ -23,10 +23,12 @@ from db.excel.columns import (
     REF_REGION,
     REF_UNIT,
     Column,
+    column_vocab,
     spec_for,
 )
 from db.excel.lookups import Lookups
 from db.excel.xlsx_writer import column_letter
+from db.vocab_extra import FIXED
 
 LISTS_SHEET = "选项列表"
 VALIDATION_ROWS = 5000  # drop-downs on this many rows below the header
@@ -35,8 +37,9 @@ _TYPE_NAMES = {DATE: "日期", INT: "整数", BOOL: "是/否", MULTI: "可填多
 
 def _allowed(column: Column, lookups: Lookups | None) -> list[str]:
     """The values a drop-down offers for *column* (empty: no drop-down)."""
-    if column.vocab is not None:
-        return column.vocab.labels()
+    vocab = column_vocab(column, lookups.vocabs if lookups is not None else FIXED)
+    if vocab is not None:
+        return vocab.labels()
     if column.type == BOOL:
         return ["是", "否"]
     if lookups is None:
@@ -54,7 +57,8 @@ def _allowed(column: Column, lookups: Lookups | None) -> list[str]:
 
 def write_template(kind: str, path: Path, session: Session | None = None) -> Path:
     """Write the import template of *kind*; with a *session*, the unit, region and cadre
-    columns get drop-downs of the stored names."""
+    columns get drop-downs of the stored names and the vocabulary drop-downs the terms the
+    bureau added in the settings."""
     spec = spec_for(kind)
     lookups = Lookups(session) if session is not None else None
     columns = spec.template_columns
@@ -114,7 +118,8 @@ def write_template(kind: str, path: Path, session: Session | None = None) -> Pat
     for cell in guide[guide.max_row]:
         cell.font = Font(bold=True)
     for c in columns:
-        allowed = "、".join(c.vocab.labels()) if c.vocab is not None else (
+        vocab = column_vocab(c, lookups.vocabs if lookups is not None else FIXED)
+        allowed = "、".join(vocab.labels()) if vocab is not None else (
             "是、否" if c.type == BOOL else "")
         if not allowed and c.ref:
             allowed = {REF_REGION: "已有区域名称", REF_UNIT: "已有单位名称",

@@ -46,7 +46,8 @@ from db.models import (
     Unit,
     Visit,
 )
-from db.vocab import AREAS, CATEGORIES, METHODS, PHASES, SOURCE_CHANNELS, Vocabulary
+from db.vocab import METHODS, PHASES, Vocabulary
+from db.vocab_extra import vocabulary
 
 PROBLEM_DIMENSIONS = ("total", "region", "unit", "category", "area", "source_channel", "month",
                       "phase")
@@ -251,7 +252,7 @@ def problem_totals(session: Session, filters: StatsFilter | None = None, *,
 def _vocab_groups(vocab: Vocabulary, found: set[str | None]) -> list[tuple[str | None, str]]:
     groups: list[tuple[str | None, str]] = [(code, vocab.label(code)) for code in vocab.codes()]
     extra = sorted(k for k in found if k is not None and k not in vocab)
-    groups += [(k, k) for k in extra]  # codes a bureau added in its settings
+    groups += [(k, k) for k in extra]  # a code no vocabulary knows (e.g. from a newer version)
     if None in found:
         groups.append((None, NOT_SET))
     return groups
@@ -285,8 +286,8 @@ def _problem_groups(session: Session, by: str, campaign: Campaign | None,
         return _named_groups(session, Unit, [Unit.sort_order, Unit.name], found,
                              everything=False)
     if by in ("category", "area", "source_channel"):
-        vocab = {"category": CATEGORIES, "area": AREAS, "source_channel": SOURCE_CHANNELS}[by]
-        return _vocab_groups(vocab, found)
+        # With the bureau's additions: an added term is a group with its label, counted or not.
+        return _vocab_groups(vocabulary(session, by), found)
     if by == "month":
         groups: list[tuple[str | None, str]] = [(k, k) for k in sorted(k for k in found if k)]
         return groups + ([(None, NOT_SET)] if None in found else [])

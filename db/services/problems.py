@@ -34,7 +34,7 @@ from db.services._search import Reindex, index_problem
 from db.services.people import check_phone
 from db.services.permissions import require
 from db.vocab import AREAS, CATEGORIES, PROBLEM_STATUSES, REPORTER_TYPES
-from db.vocab_extra import vocabulary
+from db.vocab_extra import Vocabularies, vocabulary
 
 DESCRIPTION_MAX = 2000
 
@@ -58,12 +58,17 @@ class ProblemInput:
 def check_problem_fields(e: Errors, *, prefix: str, area: str, category: str,
                          description: str, reporter_type: str, reporter_name: str,
                          reporter_phone: str, label_prefix: str = "",
-                         session: Session | None = None) -> tuple[str, str]:
+                         session: Session | None = None,
+                         vocabs: Vocabularies | None = None) -> tuple[str, str]:
     """The checks a problem's own fields need, wherever it is entered. Returns the trimmed
-    description and the normalised phone. With *session*, areas and categories the bureau
-    added in the settings (db.vocab_extra) are accepted too."""
-    areas = vocabulary(session, "area") if session is not None else AREAS
-    categories = vocabulary(session, "category") if session is not None else CATEGORIES
+    description and the normalised phone. With *session* or *vocabs* (loaded once, e.g. per
+    import), areas and categories the bureau added in the settings (db.vocab_extra) are
+    accepted too."""
+    if vocabs is not None:
+        areas, categories = vocabs.area, vocabs.category
+    else:
+        areas = vocabulary(session, "area") if session is not None else AREAS
+        categories = vocabulary(session, "category") if session is not None else CATEGORIES
     e.code(prefix + "area", area, areas, label_prefix)
     e.code(prefix + "category", category, categories, label_prefix)
     text = e.text(prefix + "description", description, label_prefix + "问题描述",

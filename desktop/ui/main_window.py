@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import LANGUAGES, current_language, install_translators
-from desktop.ui.settings import app_settings
+from desktop.ui.settings import LANGUAGE_KEY, app_settings
 from desktop.ui.table_model import copy_rows_as_tsv
 
 if TYPE_CHECKING:
@@ -365,8 +365,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def set_language(self, lang: str) -> None:
-        """Switch the interface language now (widgets retranslate on LanguageChange)."""
+        """Switch the interface language now (widgets retranslate on LanguageChange) and keep
+        the choice for the next start, where the settings dialog keeps it too."""
         install_translators(lang)
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        self.settings.sync()
 
     # -- the database -------------------------------------------------------------------------
 

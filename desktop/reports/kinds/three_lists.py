@@ -19,14 +19,13 @@ from sqlmodel import Session
 from db.engine import Database
 from db.models import Cadre, Effect, Evaluation, Problem, Region, Task, TaskProblem, Unit
 from db.vocab import (
-    AREAS,
-    CATEGORIES,
     PROBLEM_STATUSES,
     RATINGS,
     RESOLUTION_MODES,
     TASK_STATUSES,
     Vocabulary,
 )
+from db.vocab_extra import load_vocabularies
 from desktop.progress import Progress
 from desktop.reports.catalog import REPORTS
 from desktop.reports.kinds.common import org_name, resolve_region, today, write_document
@@ -77,8 +76,9 @@ def read_lists(s: Session, region_id: uuid.UUID | None) -> Lists:
         q = q.where(region_of == region_id)
     # Categories by their class alone ("民生保障类", not "民生保障类（学生资助）"): the long
     # labels took the width the unit and the description need.
-    cats = {code: label.split("（")[0] for code, label in _labels(CATEGORIES).items()}
-    areas, pstat = _labels(AREAS), _labels(PROBLEM_STATUSES)
+    vocabs = load_vocabularies(s)  # the bureau's added areas and categories too
+    cats = {code: label.split("（")[0] for code, label in _labels(vocabs.category).items()}
+    areas, pstat = _labels(vocabs.area), _labels(PROBLEM_STATUSES)
     problems = []
     ids: set[uuid.UUID] = set()
     number_of: dict[uuid.UUID, str] = {}

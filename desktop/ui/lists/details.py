@@ -24,19 +24,17 @@ from PySide6.QtWidgets import (
 
 from db.queries.paging import short
 from db.vocab import (
-    AREAS,
     AUDIT_ACTIONS,
-    CATEGORIES,
     ESCALATION_STAGES,
     FOLLOWUP_METHODS,
     PROBLEM_STATUSES,
     RATINGS,
     REPORTER_TYPES,
     RESOLUTION_MODES,
-    SOURCE_CHANNELS,
     TASK_STATUSES,
     Vocabulary,
 )
+from db.vocab_extra import EXTENSIBLE, FIXED, Vocabularies
 from desktop.ui.lists.common import (
     problem_status_text,
     stage_text,
@@ -114,10 +112,10 @@ class DetailsPanel(QWidget):
         rows = [
             (self.tr("Status"), problem_status_text(p.status)),
             (self.tr("Reported on"), p.reported_on.isoformat()),
-            (self.tr("Source channel"), vocab_label(SOURCE_CHANNELS, p.source_channel)),
+            (self.tr("Source channel"), vocab_label(p.vocabs.source_channel, p.source_channel)),
             (self.tr("Unit"), p.unit_name or "—"), (self.tr("Region"), p.region_name or "—"),
-            (self.tr("Area"), vocab_label(AREAS, p.area)),
-            (self.tr("Category"), vocab_label(CATEGORIES, p.category)),
+            (self.tr("Area"), vocab_label(p.vocabs.area, p.area)),
+            (self.tr("Category"), vocab_label(p.vocabs.category, p.category)),
             (self.tr("Strongly reported"), "★" if p.strongly_reported else "—"),
             (self.tr("Collected by"), p.collected_by or "—"),
         ]
@@ -250,13 +248,14 @@ FIELD_LABELS = {
     "escalation": QT_TRANSLATE_NOOP("HistoryFields", "escalation"),
     "escalated_on": QT_TRANSLATE_NOOP("HistoryFields", "escalated on"),
 }
+# Code fields with a fixed vocabulary; "area", "category" and "source_channel" are labelled
+# from the entry's vocabularies (EXTENSIBLE), which hold the bureau's additions.
 CODE_FIELDS: dict[str, Vocabulary] = {
-    "source_channel": SOURCE_CHANNELS, "reporter_type": REPORTER_TYPES, "area": AREAS,
-    "category": CATEGORIES, "resolution_mode": RESOLUTION_MODES,
+    "reporter_type": REPORTER_TYPES, "resolution_mode": RESOLUTION_MODES,
 }
 
 
-def _value(table: str, key: str, value: str) -> str:
+def _value(table: str, key: str, value: str, vocabs: Vocabularies = FIXED) -> str:
     """A stored value as a clerk reads it: labels for codes, no raw ids."""
     if not value:
         return "∅"
@@ -264,6 +263,8 @@ def _value(table: str, key: str, value: str) -> str:
         return vocab_label(TASK_STATUSES if table == "task" else PROBLEM_STATUSES, value)
     if key == "escalation":
         return vocab_label(ESCALATION_STAGES, value)
+    if key in EXTENSIBLE:
+        return vocab_label(vocabs[key], value)
     if key in CODE_FIELDS:
         return vocab_label(CODE_FIELDS[key], value)
     if key.endswith("_id"):
@@ -273,7 +274,7 @@ def _value(table: str, key: str, value: str) -> str:
 
 def change_lines(h: HistoryEntry) -> list[str]:
     return [f"{QCoreApplication.translate('HistoryFields', FIELD_LABELS.get(k, k))}: "
-            f"{_value(h.table_name, k, b)} → {_value(h.table_name, k, a)}"
+            f"{_value(h.table_name, k, b, h.vocabs)} → {_value(h.table_name, k, a, h.vocabs)}"
             for k, b, a in h.changes]
 
 

@@ -46,14 +46,12 @@ from db.services import (
     update_task,
 )
 from db.vocab import (
-    AREAS,
-    CATEGORIES,
     FOLLOWUP_METHODS,
     RATINGS,
     REPORTER_TYPES,
     RESOLUTION_MODES,
-    SOURCE_CHANNELS,
 )
+from db.vocab_extra import FIXED, Vocabularies, load_vocabularies
 from db.workdays import add_workdays
 from desktop.ui.lists.common import (
     SearchCombo,
@@ -83,6 +81,9 @@ class Choices:
     units: list[Choice] = field(default_factory=list)
     cadres: list[Choice] = field(default_factory=list)
     leaders: list[Choice] = field(default_factory=list)
+    # Areas, categories and source channels with the terms the bureau added in the settings,
+    # for the filter bars (the problem form reads its own when it opens).
+    vocabs: Vocabularies = FIXED
 
 
 def to_qdate(d: date) -> QDate:
@@ -133,8 +134,11 @@ class ProblemDialog(FormDialog):
         self.setWindowTitle(self.tr("Edit problem {number}").format(number=detail.number)
                             if detail else self.tr("New problem"))
         self.reported_on = _date_edit(detail.reported_on if detail else None)
+        with db.session() as s:
+            # Read when the dialog opens: a term added in the settings a moment ago is offered.
+            self.vocabs = load_vocabularies(s)
         self.source_channel = QComboBox()
-        fill_vocab_combo(self.source_channel, SOURCE_CHANNELS)
+        fill_vocab_combo(self.source_channel, self.vocabs.source_channel)
         if detail is None:
             # Problems from visits are entered in the visit log; offer the other channels first.
             select_data(self.source_channel, "petition")
@@ -149,9 +153,9 @@ class ProblemDialog(FormDialog):
         for r in choices.regions:
             self.region.addItem(r.name, r.id)
         self.area = QComboBox()
-        fill_vocab_combo(self.area, AREAS)
+        fill_vocab_combo(self.area, self.vocabs.area)
         self.category = QComboBox()
-        fill_vocab_combo(self.category, CATEGORIES)
+        fill_vocab_combo(self.category, self.vocabs.category)
         self.description = _text_edit(detail.description if detail else "", 100)
         self.strongly = QCheckBox(self.tr("Strongly reported by the people (群众反映强烈)"))
         self.collected_by = _cadre_combo(choices.cadres, self.tr("(nobody)"))

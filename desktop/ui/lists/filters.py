@@ -18,14 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.queries.problems import ProblemFilter
-from db.vocab import (
-    AREAS,
-    CATEGORIES,
-    PROBLEM_STATUSES,
-    RESOLUTION_MODES,
-    SOURCE_CHANNELS,
-    TASK_STATUSES,
-)
+from db.vocab import PROBLEM_STATUSES, RESOLUTION_MODES, TASK_STATUSES
+from db.vocab_extra import FIXED, Vocabularies
 from desktop.ui.lists.common import STAGE_SYMBOLS, SearchCombo, fill_vocab_combo
 from desktop.ui.lists.dialogs import Choices
 from desktop.ui.lists.queries import DUE_CHOICES, TaskFilter
@@ -43,6 +37,8 @@ class FilterBar(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        # Areas, categories and channels offered, with the bureau's additions (set_choices).
+        self.vocabs: Vocabularies = FIXED
         self._timer = debounce_timer(self, DELAY_MS, self.changed)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -117,9 +113,9 @@ class FilterBar(QWidget):
         for combo, vocab, blank in (
                 (self.status, PROBLEM_STATUSES if self.kind == "problems" else TASK_STATUSES,
                  self.tr("All statuses")),
-                (self.area, AREAS, self.tr("All areas")),
-                (self.category, CATEGORIES, self.tr("All categories")),
-                (self.channel, SOURCE_CHANNELS, self.tr("All channels")),
+                (self.area, self.vocabs.area, self.tr("All areas")),
+                (self.category, self.vocabs.category, self.tr("All categories")),
+                (self.channel, self.vocabs.source_channel, self.tr("All channels")),
                 (self.mode, RESOLUTION_MODES, self.tr("All resolution modes"))):
             fill_vocab_combo(combo, vocab, blank=blank)
         due_texts = {
@@ -167,6 +163,10 @@ class FilterBar(QWidget):
             self.schedule()
 
     def set_choices(self, choices: Choices) -> None:
+        if choices.vocabs != self.vocabs:
+            # A term added in the settings becomes a choice; the chosen one stays chosen.
+            self.vocabs = choices.vocabs
+            self.retranslate()
         self.region.blockSignals(True)
         current = self.region.currentData()
         self.region.clear()

@@ -39,6 +39,7 @@ from db.queries.paging import any_contains, dialect_name, search_words, short
 from db.queries.problems import ProblemFilter, problem_count
 from db.services.permissions import masked_contacts
 from db.vocab import LEADERSHIP_TIERS
+from db.vocab_extra import FIXED, Vocabularies, load_vocabularies
 from db.workdays import WorkCalendar
 
 # -- filters -------------------------------------------------------------------------------
@@ -421,6 +422,7 @@ class ProblemDetail:
     tasks: tuple[LinkedTask, ...]
     effect: EffectInfo | None  # the effect of its (latest) task
     effect_task_number: str
+    vocabs: Vocabularies = FIXED  # to label the bureau's added areas, categories, channels
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,6 +512,7 @@ def problem_detail(session: Session, problem_id: uuid.UUID,
         tasks=tuple(LinkedTask(t.id, t.number, t.title, t.status, t.deadline, t.progress_pct)
                     for t in tasks),
         effect=effect, effect_task_number=tasks[0].number if tasks and effect else "",
+        vocabs=load_vocabularies(session),
     )
 
 
@@ -630,6 +633,7 @@ class HistoryEntry:
     action: str  # vocab.AUDIT_ACTIONS
     summary: str
     changes: tuple[tuple[str, str, str], ...]  # (field, before, after)
+    vocabs: Vocabularies = FIXED  # to label the bureau's added areas, categories, channels
 
 
 def record_history(session: Session, record_id: uuid.UUID, limit: int = 500
@@ -638,6 +642,7 @@ def record_history(session: Session, record_id: uuid.UUID, limit: int = 500
     rows = session.execute(
         select(AuditEntry).where(AuditEntry.record_id == str(record_id))
         .order_by(AuditEntry.seq.desc()).limit(limit)).scalars().all()  # type: ignore[union-attr]
+    vocabs = load_vocabularies(session)
     out = []
     for entry in rows:
         before = json.loads(entry.before) if entry.before else {}
@@ -648,7 +653,7 @@ def record_history(session: Session, record_id: uuid.UUID, limit: int = 500
             for key in sorted(set(before) | set(after))
             if key not in skip and before.get(key) != after.get(key) and key in before)
         out.append(HistoryEntry(entry.at, entry.username, entry.table_name, entry.action,
-                                entry.summary, changes))
+                                entry.summary, changes, vocabs))
     return out
 
 

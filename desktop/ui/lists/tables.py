@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -10,14 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.engine import Database
 from db.queries.problems import ProblemFilter, ProblemRow, problem_count, problem_page
-from db.vocab import (
-    AREAS,
-    CATEGORIES,
-    ESCALATION_STAGES,
-    RATINGS,
-    RESOLUTION_MODES,
-    SOURCE_CHANNELS,
-)
+from db.vocab import ESCALATION_STAGES, RATINGS, RESOLUTION_MODES
+from db.vocab_extra import FIXED, Vocabularies, load_vocabularies
 from desktop.ui.lists.common import (
     OVERDUE_SYMBOL,
     problem_status_text,
@@ -55,6 +50,28 @@ def _strong(row: ProblemRow) -> str:
     return "★" if row.strongly_reported else ""
 
 
+@dataclass(frozen=True, slots=True)
+class ShownProblem(ProblemRow):
+    """A problem row with the vocabularies of the list it is shown in: areas, categories and
+    channels the bureau added are labelled from them (read once per load of the list, not
+    per row)."""
+
+    vocabs: Vocabularies = FIXED
+
+
+_PROBLEM_FIELDS = tuple(f.name for f in fields(ProblemRow))
+
+
+def _shown(rows: Sequence[ProblemRow], vocabs: Vocabularies) -> list[ShownProblem]:
+    return [ShownProblem(*(getattr(r, name) for name in _PROBLEM_FIELDS), vocabs=vocabs)
+            for r in rows]
+
+
+def _label(row: ProblemRow, name: str, code: str) -> str:
+    vocabs = row.vocabs if isinstance(row, ShownProblem) else FIXED
+    return vocab_label(vocabs[name], code)
+
+
 PROBLEM_COLUMNS: list[Column[ProblemRow]] = [
     Column(QT_TRANSLATE_NOOP("ListColumns", "Number"), lambda r: r.number, CTX, width=150),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Status"), lambda r: problem_status_text(r.status), CTX,
@@ -64,16 +81,14 @@ PROBLEM_COLUMNS: list[Column[ProblemRow]] = [
     Column(QT_TRANSLATE_NOOP("ListColumns", "Strongly reported"), _strong, CTX, CENTER,
            tooltip=lambda r: _t(STRONG) if r.strongly_reported else "", width=40),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Description"), lambda r: r.summary, CTX, width=320),
-    Column(QT_TRANSLATE_NOOP("ListColumns", "Source"), lambda r: vocab_label(SOURCE_CHANNELS,
-                                                                  r.source_channel), CTX,
-           width=80),
+    Column(QT_TRANSLATE_NOOP("ListColumns", "Source"),
+           lambda r: _label(r, "source_channel", r.source_channel), CTX, width=80),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Unit"), lambda r: r.unit_name, CTX, width=140),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Region"), lambda r: r.region_name, CTX, width=90),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Area"),
-           lambda r: vocab_label(AREAS, r.area), CTX, width=60),
+           lambda r: _label(r, "area", r.area), CTX, width=60),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Category"),
-           lambda r: vocab_label(CATEGORIES, r.category),
-           CTX, width=150),
+           lambda r: _label(r, "category", r.category), CTX, width=150),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Tasks"), lambda r: "、".join(r.task_numbers), CTX,
            width=140),
     Column(QT_TRANSLATE_NOOP("ListColumns", "Collected by"),
@@ -152,10 +167,17 @@ EFFECT_COLUMNS: list[Column[EffectRow]] = [
 def problem_fetcher(db: Database, f: ProblemFilter
                     ) -> tuple[Callable[[Any, int], tuple[Sequence[ProblemRow], Any]],
                                Callable[[], int]]:
+    """The pages of the problem list under *f*. The vocabularies are read with the first page
+    (after a refresh, so a term added in the settings meanwhile is labelled) and kept for the
+    following ones."""
+    loaded: list[Vocabularies] = []
+
     def fetch(cursor: Any, limit: int) -> tuple[Sequence[ProblemRow], Any]:
         with db.session() as s:
+            if not loaded:
+                loaded.append(load_vocabularies(s))
             rows = problem_page(s, filters=f, before=cursor, limit=limit)
-        return rows, (rows[-1].sort_key if rows else None)
+        return _shown(rows, loaded[0]), (rows[-1].sort_key if rows else None)
 
     def count() -> int:
         with db.session() as s:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.services import FindingInput
-from db.vocab import AREAS, CATEGORIES, REPORTER_TYPES
+from db.vocab import REPORTER_TYPES
+from db.vocab_extra import FIXED, Vocabularies
 from desktop.ui.visits.common import fill_vocab_combo, select_code
 from desktop.ui.widgets import ErrorLabel, combo_code
 
@@ -38,9 +39,10 @@ class FindingRow(QWidget):
     remove_requested = Signal(object)
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, vocabs: Vocabularies = FIXED, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingRow")
+        self.vocabs = vocabs  # areas and categories with the bureau's additions
         self.number_label = QLabel()
         self.area = QComboBox()
         self.area.setObjectName("findingArea")
@@ -86,8 +88,8 @@ class FindingRow(QWidget):
         self.retranslate()
 
     def fill_combos(self) -> None:
-        fill_vocab_combo(self.area, AREAS)
-        fill_vocab_combo(self.category, CATEGORIES)
+        fill_vocab_combo(self.area, self.vocabs.area)
+        fill_vocab_combo(self.category, self.vocabs.category)
         fill_vocab_combo(self.reporter_type, REPORTER_TYPES)
 
     def retranslate(self) -> None:
@@ -138,6 +140,7 @@ class FindingsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[FindingRow] = []
+        self.vocabs: Vocabularies = FIXED
         self.rows_box = QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(6)
@@ -172,8 +175,16 @@ class FindingsEditor(QWidget):
         for row in self.rows:
             row.fill_combos()
 
+    def set_vocabularies(self, vocabs: Vocabularies) -> None:
+        """Offer the areas and categories of *vocabs* (the bureau's additions too) in new rows
+        and in the rows already there, whose choices stay chosen."""
+        self.vocabs = vocabs
+        for row in self.rows:
+            row.vocabs = vocabs
+            row.fill_combos()
+
     def add_row(self) -> FindingRow:
-        row = FindingRow()
+        row = FindingRow(self.vocabs)
         row.changed.connect(self.changed)
         row.remove_requested.connect(self.remove_row)
         self.rows.append(row)

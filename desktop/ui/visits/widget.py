@@ -32,6 +32,7 @@ from db.errors import AppError, ConflictError, ValidationError
 from db.queries import VisitFilter, visit_page
 from db.queries.visits import CONFIRM_LIMIT, VisitCount, visit_count, visit_count_estimate
 from db.services import SavedVisit, delete_visit, record_visit, update_visit
+from db.vocab_extra import load_vocabularies
 from desktop.progress import Progress
 from desktop.ui.table_model import PagedTableModel, copy_rows_as_tsv
 from desktop.ui.visits.details import VisitDetailsPanel
@@ -141,7 +142,9 @@ class VisitLogWidget(QWidget):
             cadres = cadre_choices(session)
             units = unit_choices(session)
             regions = region_choices(session)
+            vocabs = load_vocabularies(session)
         self.form.set_choices(cadres, units)
+        self.form.problems.set_vocabularies(vocabs)
         self.filters.set_choices(regions, units, cadres)
         self.reload_table()
 
