@@ -22,6 +22,7 @@ from pathlib import Path
 
 from db.audit import SYSTEM, write_audit
 from db.campaign import SiteSetup, initialize_site
+from db.demo.escalation import write_escalations
 from db.demo.extras import write_care, write_outcomes
 from db.demo.lists import ListMaker
 from db.demo.org import NameMaker, build_org
@@ -129,6 +130,7 @@ def _generate(path: Path, scale: float, seed: int, report: Progress,
         lists = ListMaker(w, stream("lists"), org, names, site, visits.problems, search)
         lists.decide()
         lists.write()
+        write_escalations(w, stream("escalation"), org, site, lists.tasks)
 
         report("生成关爱帮扶和成果材料", 0.92)
         write_care(w, stream("care"), org, names, site, scale)

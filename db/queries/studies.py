@@ -59,6 +59,32 @@ class SnapshotTask:
     workdays_overdue: int  # working days from the deadline to the study day (0 when not late)
     closed_on: date | None
     problem_ids: tuple[uuid.UUID, ...]  # the problems of this snapshot it serves
+    # The highest escalation step taken by the study day (db.queries.deadlines.STEP_STAGES:
+    # "chase", "supervision", "criticism"; "" none) and its day. Snapshots made before the
+    # ladder was frozen lack both and read back as "" / None.
+    escalation: str = ""
+    escalated_on: date | None = None
+
+
+# The task fields a snapshot made before the escalation ladder does not have (dump_snapshot
+# leaves them out again for such a snapshot, so it is written back byte for byte).
+LADDER_TASK_FIELDS = ("escalation", "escalated_on")
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotStep:
+    """An escalation step (催办, 督办, 通报) taken on a task by the study day, as recorded."""
+
+    id: uuid.UUID
+    task_id: uuid.UUID
+    task_number: str
+    task_title: str
+    responsible_unit: str
+    kind: str  # "chase", "supervision" or "criticism" (vocab.TASK_STEP_KINDS)
+    taken_on: date
+    by_name: str  # who issued or decided it
+    supervisor: str  # supervision: the named supervisor ("" otherwise)
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +163,23 @@ class Snapshot:
     by_region: tuple[SnapshotRates, ...]  # every region, in display order
     leaders_checked: int
     quota_gaps: tuple[QuotaGap, ...]
+    # Every escalation step taken by the study day, oldest first; None for a snapshot made
+    # before the ladder was frozen with the lists (it shows no escalations, not "none").
+    escalations: tuple[SnapshotStep, ...] | None = None
 
     @property
     def overdue_tasks(self) -> tuple[SnapshotTask, ...]:
         return tuple(t for t in self.tasks if t.overdue)
+
+    @property
+    def has_ladder(self) -> bool:
+        return self.escalations is not None
+
+    @property
+    def criticised_tasks(self) -> tuple[SnapshotTask, ...]:
+        """Tasks listed for public criticism (通报) and not closed out by the study day."""
+        return tuple(t for t in self.tasks
+                     if t.escalation == "criticism" and t.status != "closed")
 
 
 # ---- JSON ----------------------------------------------------------------------------------
@@ -148,11 +187,13 @@ class Snapshot:
 # The lists are stored as tables, {"fields": [...], "rows": [[...], ...]}: a bureau's lists run
 # to tens of thousands of rows, and repeating every key in every row would double the text.
 # Ids and dates are written as text (ISO dates); rows are read back by field name, so a later
-# schema may add fields without breaking older readers of the fields they know.
+# schema may add fields without breaking older readers of the fields they know — and a field
+# with a default (the escalation ladder's) may be missing from an older snapshot, which then
+# reads back with the default.
 
 TABLES: dict[str, type[Any]] = {
     "problems": SnapshotProblem, "tasks": SnapshotTask, "effects": SnapshotEffect,
-    "by_region": SnapshotRates, "quota_gaps": QuotaGap,
+    "by_region": SnapshotRates, "quota_gaps": QuotaGap, "escalations": SnapshotStep,
 }
 
 
@@ -169,8 +210,9 @@ def _names(cls: type[Any]) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
 
 
-def _table(cls: type[Any], items: tuple[Any, ...]) -> dict[str, Any]:
-    names = _names(cls)
+def _table(cls: type[Any], items: tuple[Any, ...], omit: tuple[str, ...] = ()
+           ) -> dict[str, Any]:
+    names = [n for n in _names(cls) if n not in omit]
     return {"fields": names, "rows": [[_cell(getattr(o, n)) for n in names] for o in items]}
 
 
@@ -182,10 +224,14 @@ def dump_snapshot(snap: Snapshot) -> str:
     """The JSON text stored in StudySession.snapshot (deterministic: the same snapshot gives
     the same bytes)."""
     data: dict[str, Any] = {}
+    # A snapshot from before the ladder keeps its original shape (no ladder fields at all).
+    omit = () if snap.has_ladder else LADDER_TASK_FIELDS
     for name in _names(Snapshot):
         value = getattr(snap, name)
+        if name == "escalations" and value is None:
+            continue
         if name in TABLES:
-            data[name] = _table(TABLES[name], value)
+            data[name] = _table(TABLES[name], value, omit if name == "tasks" else ())
         elif dataclasses.is_dataclass(value):
             data[name] = _record(value)
         else:
@@ -207,22 +253,42 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _plan(cls: type[Any], stored: list[str]) -> list[tuple[int, Callable[[Any], Any] | None]]:
-    """For each field of *cls*: its position among the stored fields, and its converter."""
+Plan = list[tuple[int | None, Callable[[Any], Any] | None, Any]]
+
+
+def _plan(cls: type[Any], stored: list[str]) -> Plan:
+    """For each field of *cls*: its position among the stored fields, its converter, and the
+    value it takes when an older snapshot does not store it (only fields with a default may be
+    missing; any other missing field makes the snapshot unreadable)."""
     where = {name: i for i, name in enumerate(stored)}
-    return [(where[f.name], _CONVERT.get(str(f.type))) for f in dataclasses.fields(cls)]
+    plan: Plan = []
+    for f in dataclasses.fields(cls):
+        if f.name in where:
+            plan.append((where[f.name], _CONVERT.get(str(f.type)), None))
+        elif f.default is not dataclasses.MISSING:
+            plan.append((None, None, f.default))
+        else:
+            raise KeyError(f.name)
+    return plan
+
+
+def _value(raw: list[Any], i: int | None, conv: Callable[[Any], Any] | None,
+           default: Any) -> Any:
+    if i is None:
+        return default
+    return raw[i] if conv is None else conv(raw[i])
 
 
 def _load_table(cls: type[Any], data: dict[str, Any]) -> tuple[Any, ...]:
     plan = _plan(cls, data["fields"])
-    return tuple(cls(*[row[i] if conv is None else conv(row[i]) for i, conv in plan])
+    return tuple(cls(*[_value(row, i, conv, default) for i, conv, default in plan])
                  for row in data["rows"])
 
 
 def _load(cls: type[Any], data: dict[str, Any]) -> Any:
     names = list(data)
-    return cls(*[data[names[i]] if conv is None else conv(data[names[i]])
-                 for i, conv in _plan(cls, names)])
+    values = list(data.values())
+    return cls(*[_value(values, i, conv, default) for i, conv, default in _plan(cls, names)])
 
 
 _UNREADABLE = "该专题研究的清单快照无法读取（内容不完整或已损坏）。请从备份恢复或联系管理员。"
@@ -249,6 +315,8 @@ def parse_snapshot(text: str) -> Snapshot:
             by_region=_load_table(SnapshotRates, data["by_region"]),
             leaders_checked=data["leaders_checked"],
             quota_gaps=_load_table(QuotaGap, data["quota_gaps"]),
+            escalations=(_load_table(SnapshotStep, data["escalations"])
+                         if "escalations" in data else None),
         )
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise RuleError(_UNREADABLE) from exc
@@ -335,6 +403,11 @@ class StudyChanges:
     by_region_now: tuple[SnapshotRates, ...]
     quota_gaps_now: tuple[QuotaGap, ...]
     quota_gaps_met: tuple[QuotaGap, ...]  # gaps of the previous study no longer open
+    # Escalation steps (催办, 督办, 通报) taken since the previous study, oldest first: those
+    # this snapshot records and the previous one did not (for the first study, all of them).
+    # None when this study's snapshot predates the ladder.
+    escalations: tuple[SnapshotStep, ...] | None = None
+    criticised: tuple[SnapshotTask, ...] = ()  # listed for public criticism, not closed out
 
 
 def previous_study(session: Session, held_on: date, site: str) -> StudyRow | None:
@@ -371,6 +444,15 @@ def study_changes(session: Session, study_id: uuid.UUID) -> StudyChanges:
     changes += [StatusChange("task", t.id, t.number, old_t[t.id].status, t.status)
                 for t in b.tasks if t.id in old_t and old_t[t.id].status != t.status]
     gaps_now = {(g.cadre_id, g.code) for g in b.quota_gaps}
+    escalations: tuple[SnapshotStep, ...] | None = None
+    if b.escalations is not None:
+        if prev_row is None:
+            escalations = b.escalations
+        elif then.escalations is not None:
+            known = {g.id for g in then.escalations}
+            escalations = tuple(g for g in b.escalations if g.id not in known)
+        else:  # the previous snapshot predates the ladder: by the day the step was taken
+            escalations = tuple(g for g in b.escalations if g.taken_on > prev_row.held_on)
     return StudyChanges(
         study=now.row, previous=prev_row,
         new_problems=tuple(p for p in b.problems if p.id not in old_p),
@@ -393,4 +475,5 @@ def study_changes(session: Session, study_id: uuid.UUID) -> StudyChanges:
         by_region_then=then.by_region if prev_row else (), by_region_now=b.by_region,
         quota_gaps_now=b.quota_gaps,
         quota_gaps_met=tuple(g for g in then.quota_gaps if (g.cadre_id, g.code) not in gaps_now),
+        escalations=escalations, criticised=b.criticised_tasks,
     )

@@ -73,8 +73,10 @@ def _effect_and_task(s: Session, effect_id: uuid.UUID) -> tuple[Effect, Task]:
     return effect, task
 
 
-def _copy_in(source: Path, root: Path, limit: int) -> tuple[str, str, int, bool]:
-    """Copy *source* under *root* by content: (stored name, sha256, size, newly written).
+def copy_to_store(source: Path, root: Path, limit: int) -> tuple[str, str, int, bool]:
+    """Copy *source* into the content store under *root* (the data folder's attachments, which
+    effect evidence and the five-batches write-ups share): (stored name, sha256, size, newly
+    written). FileTooLarge when it exceeds *limit* bytes; OSError when it cannot be copied.
 
     Copied to a temporary file first and renamed once complete, so a failed copy never leaves
     a half file under its final name; the size limit is enforced while reading too (the file
@@ -89,7 +91,7 @@ def _copy_in(source: Path, root: Path, limit: int) -> tuple[str, str, int, bool]
             while chunk := src.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise _TooLarge(size)
+                    raise FileTooLarge(size)
                 digest.update(chunk)
                 out.write(chunk)
         sha = digest.hexdigest()
@@ -106,7 +108,9 @@ def _copy_in(source: Path, root: Path, limit: int) -> tuple[str, str, int, bool]
         raise
 
 
-class _TooLarge(Exception):
+class FileTooLarge(Exception):
+    """The file grew past the size limit while it was being copied (``size``: bytes read)."""
+
     def __init__(self, size: int) -> None:
         super().__init__(size)
         self.size = size
@@ -134,8 +138,8 @@ def add_evidence(db: Database, actor: Actor, effect_id: uuid.UUID, source: Path 
     if errors:
         raise ValidationError(errors)
     try:
-        stored, sha, size, new = _copy_in(source, root, limit)
-    except _TooLarge as big:
+        stored, sha, size, new = copy_to_store(source, root, limit)
+    except FileTooLarge as big:
         raise ValidationError([FieldError("file", _too_large(source, big.size, limit))]) \
             from None
     except OSError as exc:

@@ -44,9 +44,7 @@ from db.services._common import (
 )
 
 # The copy-and-hash of effect evidence, shared (its names are private to that module for now).
-from db.services.evidence import _copy_in as copy_in
-from db.services.evidence import _TooLarge as TooLarge
-from db.services.evidence import max_bytes, size_text
+from db.services.evidence import FileTooLarge, copy_to_store, max_bytes, size_text
 from db.services.permissions import ACTIONS, require
 from db.vocab import OUTCOME_BATCHES, ROLES
 
@@ -135,8 +133,8 @@ def store_file(path: Path, limit: int) -> StoredFile:
     """Copy *path* into the data folder under its SHA-256 — the same content store as effect
     evidence (db.services.evidence), so a photo used for both is kept once."""
     try:
-        stored, sha, size, new = copy_in(path, attachments_dir(), limit)
-    except TooLarge as big:
+        stored, sha, size, new = copy_to_store(path, attachments_dir(), limit)
+    except FileTooLarge as big:
         raise ValidationError([FieldError("attachments", _too_large(path, big.size, limit))]) \
             from None
     except OSError as exc:

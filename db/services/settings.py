@@ -53,6 +53,19 @@ QUOTA_LABELS = {
 DEADLINE_KEYS = tuple(f"deadline.{m}" for m in RESOLUTION_MODES.codes())
 DUE_SOON_KEY = "deadline.due_soon_days"
 MAX_DEADLINE_DAYS = 250  # about a working year: more is a typing mistake
+# The escalation ladder's waits (db.services.escalation): working days after a chase notice
+# before supervision, and under supervision before public criticism.
+ESCALATION_KEYS = ("escalation.supervision_after_workdays",
+                   "escalation.criticism_after_workdays")
+ESCALATION_LABELS = {
+    "escalation.supervision_after_workdays": "催办后转为督办前等待的工作日",
+    "escalation.criticism_after_workdays": "督办后列入通报前等待的工作日",
+}
+MAX_ESCALATION_DAYS = 60
+RESPONSE_KEY = "rates.response_workdays"  # the response rate's set time (db.queries.rates)
+MAX_RESPONSE_DAYS = 60
+ATTACHMENT_KEY = "attachment.max_mb"  # evidence and five-batches files (db.services.evidence)
+MAX_ATTACHMENT_MB = 200
 MAX_QUOTA = 50
 MAX_EXTRA_TERMS = 50
 
@@ -85,6 +98,10 @@ class CampaignSettings:
     vocab_extra: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     backup_folder: str = ""  # "" means the data folder's backups/
     backup_keep: int = DEFAULT_BACKUP_KEEP
+    escalation: dict[str, int] = field(default_factory=lambda: {
+        k: DEFAULT_SETTINGS[k] for k in ESCALATION_KEYS})  # ESCALATION_KEYS → working days
+    response_workdays: int = DEFAULT_SETTINGS[RESPONSE_KEY]
+    attachment_max_mb: int = DEFAULT_SETTINGS[ATTACHMENT_KEY]
 
     def with_changes(self, **changes: Any) -> CampaignSettings:
         return replace(self, **changes)
@@ -129,6 +146,12 @@ def load_settings(session: Session) -> CampaignSettings:
         vocab_extra={n: tuple(extra_terms(session, n)) for n in EXTENSIBLE},
         backup_folder=str(get_setting(session, BACKUP_FOLDER_KEY) or ""),
         backup_keep=_int(get_setting(session, BACKUP_KEEP_KEY), DEFAULT_BACKUP_KEEP),
+        escalation={k: _int(get_setting(session, k), DEFAULT_SETTINGS[k])
+                    for k in ESCALATION_KEYS},
+        response_workdays=_int(get_setting(session, RESPONSE_KEY),
+                               DEFAULT_SETTINGS[RESPONSE_KEY]),
+        attachment_max_mb=_int(get_setting(session, ATTACHMENT_KEY),
+                               DEFAULT_SETTINGS[ATTACHMENT_KEY]),
     )
 
 
@@ -269,6 +292,17 @@ def validate_settings(session: Session, new: CampaignSettings) -> None:
                 or not 1 <= value <= MAX_DEADLINE_DAYS:
             e.add(key, f"{label}应是 1 至 {MAX_DEADLINE_DAYS} 个工作日，请修改"
                        "（0 天意味着任务一立项就超期）")
+    for key in ESCALATION_KEYS:
+        value = new.escalation.get(key)
+        if not _within(value, 1, MAX_ESCALATION_DAYS):
+            e.add(key, f"{ESCALATION_LABELS[key]}应是 1 至 {MAX_ESCALATION_DAYS} 个工作日，"
+                       "请修改（至少等 1 个工作日，责任单位才有时间回应）")
+    if not _within(new.response_workdays, 0, MAX_RESPONSE_DAYS):
+        e.add(RESPONSE_KEY, f"响应率的立项时限应是 0 至 {MAX_RESPONSE_DAYS} 个工作日，请修改"
+                            "（0 表示当天立项才算及时响应）")
+    if not _within(new.attachment_max_mb, 1, MAX_ATTACHMENT_MB):
+        e.add(ATTACHMENT_KEY, f"附件大小上限应是 1 至 {MAX_ATTACHMENT_MB} MB，请修改"
+                              "（更大的文件请压缩或拆分后上传）")
     both = set(new.extra_holidays) & set(new.extra_workdays)
     if both:
         day = min(both)
@@ -283,6 +317,10 @@ def validate_settings(session: Session, new: CampaignSettings) -> None:
             or not 1 <= new.backup_keep <= MAX_BACKUP_KEEP:
         e.add("backup_keep", f"保留的备份份数应在 1 至 {MAX_BACKUP_KEEP} 之间，请修改")
     e.raise_if_any()
+
+
+def _within(value: Any, lo: int, hi: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
 
 
 # -- permission -----------------------------------------------------------------------------
@@ -396,6 +434,10 @@ def save_settings(db: Database, actor: Actor, new: CampaignSettings) -> list[str
             _put(s, actor, key, new.quotas[key], changes)
         for key in (*DEADLINE_KEYS, DUE_SOON_KEY):
             _put(s, actor, key, new.deadlines[key], changes)
+        for key in ESCALATION_KEYS:
+            _put(s, actor, key, new.escalation[key], changes)
+        _put(s, actor, RESPONSE_KEY, new.response_workdays, changes)
+        _put(s, actor, ATTACHMENT_KEY, new.attachment_max_mb, changes)
         _put(s, actor, "calendar.extra_holidays",
              [d.isoformat() for d in sorted(new.extra_holidays)], changes)
         _put(s, actor, "calendar.extra_workdays",

@@ -6,6 +6,10 @@ reported, opened, noted, completed, evaluated or closed after that day does not 
 deadline or a lead leader changed later, a problem merged later) is taken as it stands now —
 which is exact for the usual case, a study recorded on the day it is held.
 
+The escalation ladder is frozen too: every step (催办, 督办, 通报) taken by the study day, and
+each task's highest step then, so a study shows what was escalated since the previous one and
+which tasks stood listed for public criticism.
+
 Once written the snapshot is never changed: there is no update service, and a deletion is a
 tombstone. The audit entry carries the snapshot's SHA-256 (not the megabytes themselves), so
 the tamper-evident audit chain vouches for the stored text.
@@ -18,6 +22,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -38,9 +43,11 @@ from db.models import (
     Task,
     TaskProblem,
     TaskProgress,
+    TaskStep,
     Unit,
     utcnow,
 )
+from db.queries.deadlines import STEP_STAGES
 from db.queries.quotas import PROJECTS, STRONG_PROBLEMS, leader_quotas
 from db.queries.stats import NOT_SET, WATCHED_TASK_STATUSES
 from db.queries.studies import (
@@ -51,6 +58,7 @@ from db.queries.studies import (
     SnapshotEffect,
     SnapshotProblem,
     SnapshotRates,
+    SnapshotStep,
     SnapshotTask,
     dump_snapshot,
 )
@@ -144,6 +152,35 @@ def _latest_progress(s: Session, held_on: date) -> tuple[dict[uuid.UUID, int], s
     return {k: v[2] for k, v in latest.items()}, noted
 
 
+def _steps(s: Session, held_on: date, tasks: dict[uuid.UUID, Any]) -> tuple[SnapshotStep, ...]:
+    """The escalation steps taken by *held_on* on the tasks of the snapshot, oldest first."""
+    rows = s.execute(
+        select(TaskStep.id, TaskStep.task_id, TaskStep.kind, TaskStep.taken_on,
+               TaskStep.by_name, TaskStep.supervisor_name, TaskStep.reason, Unit.name)
+        .join(Task, Task.id == TaskStep.task_id)  # type: ignore[arg-type]
+        .outerjoin(Unit, Unit.id == Task.responsible_unit_id)  # type: ignore[arg-type]
+        .where(TaskStep.deleted_at.is_(None),  # type: ignore[union-attr]
+               TaskStep.kind.in_(STEP_STAGES),  # type: ignore[attr-defined]
+               TaskStep.taken_on <= held_on)  # type: ignore[arg-type]
+        .order_by(TaskStep.taken_on, Task.number, TaskStep.created_at))  # type: ignore[arg-type]
+    return tuple(
+        SnapshotStep(sid, tid, tasks[tid][1], tasks[tid][2], unit or "", kind, taken_on,
+                     by_name, supervisor or "", reason or "")
+        for sid, tid, kind, taken_on, by_name, supervisor, reason, unit in rows
+        if tid in tasks)
+
+
+def _ladder(steps: tuple[SnapshotStep, ...]) -> dict[uuid.UUID, tuple[str, date]]:
+    """Per task: the highest step of the ladder taken (and its day), as of the snapshot."""
+    rank = {k: n for n, k in enumerate(STEP_STAGES)}
+    top: dict[uuid.UUID, tuple[str, date]] = {}
+    for g in steps:
+        old = top.get(g.task_id)
+        if old is None or rank[g.kind] >= rank[old[0]]:
+            top[g.task_id] = (g.kind, g.taken_on)
+    return top
+
+
 def freeze_lists(s: Session, held_on: date, *, calendar: WorkCalendar | None = None,
                  made_at: str = "") -> Snapshot:
     """The three lists as they stood on *held_on* (see the module's docstring)."""
@@ -177,6 +214,8 @@ def freeze_lists(s: Session, held_on: date, *, calendar: WorkCalendar | None = N
                Task.opened_on <= held_on)  # type: ignore[arg-type]
     ).all()
     task_by_id = {r[0]: r for r in task_rows}
+    steps = _steps(s, held_on, task_by_id)
+    ladder = _ladder(steps)
     links: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)  # problem → tasks
     for task_id, problem_id in s.execute(select(TaskProblem.task_id, TaskProblem.problem_id)):
         if task_id in task_by_id:
@@ -218,10 +257,12 @@ def freeze_lists(s: Session, held_on: date, *, calendar: WorkCalendar | None = N
         at = _task_status(status, closed_on, tid in effects, held_on)
         overdue = at in WATCHED_TASK_STATUSES and deadline < held_on
         late = max(cal.workdays_between(deadline, held_on), 0) if overdue else 0
+        stage, stage_on = ladder.get(tid, ("", None))
         tasks.append(SnapshotTask(
             tid, number, title, at, opened_on, deadline, mode, leader_id, leader or "",
             bool(project), progress.get(tid, 0) if tid in noted else int(pct or 0), overdue,
-            late, closed_on if at == "closed" else None, tuple(task_problems.get(tid, ()))))
+            late, closed_on if at == "closed" else None, tuple(task_problems.get(tid, ())),
+            stage, stage_on))
         if tid in effects:
             evals = sorted(ratings.get(tid, []))
             counts = {r: sum(1 for e in evals if e[2] == r)
@@ -247,7 +288,8 @@ def freeze_lists(s: Session, held_on: date, *, calendar: WorkCalendar | None = N
         schema=SCHEMA_VERSION, held_on=held_on, made_at=made_at,
         campaign_year=campaign.year if campaign else None, problems=tuple(problems),
         tasks=tuple(tasks), effects=tuple(effect_rows), effect_summary=summary,
-        totals=totals, by_region=by_region, leaders_checked=leaders, quota_gaps=gaps)
+        totals=totals, by_region=by_region, leaders_checked=leaders, quota_gaps=gaps,
+        escalations=steps)
 
 
 def _rates(problems: list[SnapshotProblem], tasks: dict[uuid.UUID, SnapshotTask],

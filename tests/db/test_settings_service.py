@@ -287,3 +287,53 @@ def test_a_tampered_setup_file_is_refused(bureau: Database, tmp_path: Path) -> N
     not_setup.write_text("hello")
     with pytest.raises(ExchangeError, match="不是民情台账的开站设置文件"):
         read_setup_file(not_setup)
+
+
+# -- escalation, response rate and attachments -----------------------------------------------
+
+
+def test_escalation_response_and_attachment_settings_round_trip(db: Database,
+                                                                tmp_path: Path) -> None:
+    from db.queries.rates import response_workdays
+    from db.services.evidence import max_bytes
+
+    old = loaded(db)
+    assert old.escalation == {"escalation.supervision_after_workdays": 3,
+                              "escalation.criticism_after_workdays": 5}
+    assert (old.response_workdays, old.attachment_max_mb) == (5, 20)
+    new = old.with_changes(
+        escalation={"escalation.supervision_after_workdays": 4,
+                    "escalation.criticism_after_workdays": 10},
+        response_workdays=0, attachment_max_mb=50)
+    entries = audit_count(db)
+    changed = save_settings(db, ADMIN, new)
+    assert set(changed) == {"escalation.supervision_after_workdays",
+                            "escalation.criticism_after_workdays", "rates.response_workdays",
+                            "attachment.max_mb"}
+    assert audit_count(db) == entries + 4
+    assert loaded(db) == new
+    with db.session() as s:  # the services read what was saved
+        assert get_setting(s, "escalation.criticism_after_workdays") == 10
+        assert response_workdays(s) == 0
+        assert max_bytes(s) == 50 * 1024 * 1024
+    assert save_settings(db, ADMIN, new) == []  # unchanged: nothing written
+
+
+@pytest.mark.parametrize(("changes", "field", "says"), [
+    ({"escalation": {"escalation.supervision_after_workdays": 0,
+                     "escalation.criticism_after_workdays": 5}},
+     "escalation.supervision_after_workdays", "1 至 60 个工作日"),
+    ({"escalation": {"escalation.supervision_after_workdays": 3,
+                     "escalation.criticism_after_workdays": 61}},
+     "escalation.criticism_after_workdays", "督办后列入通报前等待的工作日"),
+    ({"response_workdays": -1}, "rates.response_workdays", "0 至 60 个工作日"),
+    ({"attachment_max_mb": 0}, "attachment.max_mb", "1 至 200 MB"),
+    ({"attachment_max_mb": True}, "attachment.max_mb", "请修改"),
+])
+def test_escalation_response_and_attachment_refusals(db: Database, changes: dict[str, object],
+                                                     field: str, says: str) -> None:
+    old = loaded(db)
+    error = refused(db, old.with_changes(org_name="另一个名字", **changes))
+    [message] = error.for_field(field)
+    assert says in message
+    assert loaded(db) == old

@@ -358,3 +358,117 @@ def test_unreadable_or_newer_snapshots_are_refused_in_words(db: Database) -> Non
         parse_snapshot('{"schema": 1, "held_on": "2022-07-15"}')
     with pytest.raises(RuleError, match="无法读取"):
         parse_snapshot("not json")
+
+
+# ---- the escalation ladder -------------------------------------------------------------------
+
+C_DAY = date(2022, 8, 26)  # Friday
+
+
+def _escalate_t2(db: Database, ids: Lists) -> None:
+    """t2 (deadline 08-10): chased 08-11; supervised 08-16 and criticised 08-23, each after
+    the waiting working days the campaign sets (3 and 5)."""
+    from db.services.escalation import EscalationInput, escalate
+
+    escalate(db, CLERK, ids.t2, EscalationInput("chase", date(2022, 8, 11)))
+    leader = ids.world.cadres["李局长"]
+    escalate(db, LEADER, ids.t2, EscalationInput("supervision", date(2022, 8, 16), "久拖不办",
+                                                 supervisor_id=leader))
+    escalate(db, LEADER, ids.t2, EscalationInput("criticism", date(2022, 8, 23),
+                                                 "督办后仍未办结，在专题研究中通报"))
+
+
+def test_studies_freeze_the_escalation_ladder(db: Database) -> None:
+    ids = _make_lists(db)
+    study_a = create_study(db, CLERK, StudyInput(A_DAY, "7月"))
+    from db.services.escalation import EscalationInput, escalate
+
+    escalate(db, CLERK, ids.t2, EscalationInput("chase", date(2022, 8, 11)))
+    study_b = create_study(db, CLERK, StudyInput(B_DAY, "8月中"))
+    leader = ids.world.cadres["李局长"]
+    escalate(db, LEADER, ids.t2, EscalationInput("supervision", date(2022, 8, 16), "久拖不办",
+                                                 supervisor_id=leader))
+    escalate(db, LEADER, ids.t2, EscalationInput("criticism", date(2022, 8, 23),
+                                                 "督办后仍未办结，在专题研究中通报"))
+    study_c = create_study(db, CLERK, StudyInput(C_DAY, "8月底"))
+
+    with db.session() as s:
+        a, b, c = (load_study(s, x.id).snapshot for x in (study_a, study_b, study_c))
+        first, since_a, since_b = (study_changes(s, x.id) for x in (study_a, study_b, study_c))
+        # Frozen afresh for B's day with every step recorded: the later steps do not count.
+        assert _by_id(freeze_lists(s, B_DAY).tasks)[ids.t2].escalation == "chase"
+
+    assert a.escalations == () and first.escalations == () and first.criticised == ()
+    assert {t.escalation for t in a.tasks} == {""}
+    t2_b = _by_id(b.tasks)[ids.t2]
+    assert (t2_b.escalation, t2_b.escalated_on) == ("chase", date(2022, 8, 11))
+    assert [(g.kind, g.taken_on, g.by_name) for g in since_a.escalations or ()] == \
+        [("chase", date(2022, 8, 11), "录入员小王")]
+    assert since_a.criticised == ()
+
+    t2_c = _by_id(c.tasks)[ids.t2]
+    assert (t2_c.escalation, t2_c.escalated_on) == ("criticism", date(2022, 8, 23))
+    assert [t.id for t in c.criticised_tasks] == [ids.t2]
+    steps = since_b.escalations or ()
+    assert [(g.kind, g.taken_on) for g in steps] == \
+        [("supervision", date(2022, 8, 16)), ("criticism", date(2022, 8, 23))]
+    assert steps[0].supervisor == "李局长" and steps[0].reason == "久拖不办"
+    assert all(g.task_number == t2_c.number and g.task_title == "调整校车时刻" for g in steps)
+    assert [t.id for t in since_b.criticised] == [ids.t2]
+    assert {t.id for t in since_b.overdue} == {ids.t1, ids.t2}  # t1 (07-29) is late too
+
+    # Closing t2 afterwards changes no stored study, and takes it off the criticism list of
+    # a later one (its stage stays on record).
+    stored_c = _stored(db, study_c.id)
+    _close(db, ids.t2, date(2022, 8, 29))
+    assert _stored(db, study_c.id) == stored_c
+    with db.session() as s:
+        assert study_changes(s, study_c.id) == since_b
+        later = freeze_lists(s, date(2022, 9, 2))
+    assert _by_id(later.tasks)[ids.t2].escalation == "criticism"
+    assert later.criticised_tasks == ()
+
+
+def _without_ladder(text: str) -> str:
+    """A snapshot as studies stored it before the escalation ladder was frozen with them."""
+    import json
+
+    data = json.loads(text)
+    del data["escalations"]
+    table = data["tasks"]
+    keep = [i for i, name in enumerate(table["fields"])
+            if name not in ("escalation", "escalated_on")]
+    table["fields"] = [table["fields"][i] for i in keep]
+    table["rows"] = [[row[i] for i in keep] for row in table["rows"]]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_a_snapshot_from_before_the_ladder_opens_as_before(db: Database) -> None:
+    ids = _make_lists(db)
+    _escalate_t2(db, ids)
+    old_a = create_study(db, CLERK, StudyInput(A_DAY, "7月"))
+    old_b = create_study(db, CLERK, StudyInput(B_DAY, "8月"))
+    with db.transaction() as s:
+        for study in (old_a, old_b):
+            record = s.get(StudySession, study.id)
+            assert record is not None
+            record.snapshot = _without_ladder(record.snapshot)
+    new_c = create_study(db, CLERK, StudyInput(C_DAY, "8月底"))
+    with db.session() as s:
+        b = load_study(s, old_b.id)
+        changes_b = study_changes(s, old_b.id)
+        changes_c = study_changes(s, new_c.id)
+    assert '"escalation' not in b.snapshot_json
+    snap = b.snapshot
+    assert snap.escalations is None and not snap.has_ladder
+    assert {t.escalation for t in snap.tasks} == {""}
+    assert {t.escalated_on for t in snap.tasks} == {None}
+    assert dump_snapshot(snap) == b.snapshot_json  # written back in its own shape
+    assert {t.id for t in snap.overdue_tasks} == {ids.t1, ids.t2}  # the rest as it was
+    assert changes_b.escalations is None and changes_b.criticised == ()
+    # The next study has the ladder; its predecessor does not: steps after B's day count.
+    assert [(g.kind, g.taken_on) for g in changes_c.escalations or ()] == \
+        [("supervision", date(2022, 8, 16)), ("criticism", date(2022, 8, 23))]
+    # A field without a default is still required: a damaged table is refused in words.
+    with pytest.raises(RuleError, match="无法读取"):
+        parse_snapshot(b.snapshot_json.replace('"deadline"', '"due"'))

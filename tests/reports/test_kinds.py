@@ -149,6 +149,21 @@ def test_monthly_study_from_the_latest_stored_study(texts: dict[str, list[str]],
                f"{pct(g.response_rate)}{pct(g.resolution_rate)}" in text, g.label
     for gap in snap.quota_gaps:
         assert flat(gap.text) in text
+    # The demo's studies freeze the escalation ladder: the steps since the previous study and
+    # the tasks listed for public criticism are printed.
+    assert changes.escalations, "the demo chases, supervises and criticises late tasks"
+    assert "表3-1催办、督办和通报情况" in text
+    for g in changes.escalations:
+        assert f"{g.taken_on.isoformat()}" in text and g.task_number in text
+    chased = sum(g.kind == "chase" for g in changes.escalations)
+    assert f"催办{chased}次" in text
+    if changes.criticised:
+        assert f"列入通报批评、尚未销号的任务{len(changes.criticised)}项" in text
+        for t in changes.criticised:
+            assert t.number in text
+    else:
+        assert "没有列入通报的任务" in text
+    assert "督办等级" in text  # the overdue table's stage column
 
 
 def test_monthly_study_by_month_and_refusals(database: Database, session: Session,

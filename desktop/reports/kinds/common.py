@@ -191,8 +191,9 @@ def stage_text(stage: str) -> str:
 def frozen_stage(task: object) -> str:
     """The escalation step a stored study's task had taken, when the snapshot records it.
 
-    Snapshots made before the ladder existed (schema 1) do not: their overdue items are
-    reported by working days overdue alone, and this returns "".
+    Snapshots made before the ladder was frozen with the lists do not (their tasks read back
+    with no stage): their overdue items are reported by working days overdue alone, and this
+    returns "".
     """
     return str(getattr(task, "escalation", "") or "")
 

@@ -25,7 +25,7 @@ from db.queries.studies import (
     load_study,
     study_changes,
 )
-from db.vocab import PROBLEM_STATUSES, TASK_STATUSES
+from db.vocab import PROBLEM_STATUSES, TASK_STATUSES, TASK_STEP_KINDS
 from desktop.charts.problems import chart_funnel, chart_rates_by_region
 from desktop.progress import Progress
 from desktop.reports.catalog import REPORTS
@@ -177,7 +177,10 @@ def write(doc: FormalDocument, study: Study, changes: StudyChanges) -> None:
             columns.append(Column("督办等级", fit=True))
             for row, st in zip(rows, stages, strict=True):
                 row.append(st or DASH)
-        doc.table(columns, rows, title="表3 逾期任务清单")
+        # Upright like the rest of the report, the stage column too (the task title wraps).
+        doc.table(columns, rows, title="表3 逾期任务清单", orientation="portrait")
+    if changes.escalations is not None:  # the snapshot records the escalation ladder
+        _ladder(doc, changes)
 
     doc.heading1("四、领导干部任务指标缺口")
     gaps = changes.quota_gaps_now
@@ -195,6 +198,37 @@ def write(doc: FormalDocument, study: Study, changes: StudyChanges) -> None:
     if study.row.note.strip():
         doc.heading1("六、研究意见")
         doc.paragraph(study.row.note)
+
+
+def _ladder(doc: FormalDocument, changes: StudyChanges) -> None:
+    """Escalations since the previous study, and the tasks listed for public criticism."""
+    steps = changes.escalations or ()
+    since = "上次专题研究以来" if changes.previous is not None else "活动开始以来"
+    counts = "、".join(f"{TASK_STEP_KINDS.label(k)}{sum(g.kind == k for g in steps)}次"
+                      for k in ("chase", "supervision", "criticism"))
+    if steps:
+        doc.paragraph(f"{since}，对逾期任务{counts}，明细如下。")
+        doc.table([Column("日期", fit=True), Column("事项", fit=True),
+                   Column("任务编号", fit=True), Column("任务", 3), Column("责任单位", 1.5),
+                   Column("办理人", fit=True)],
+                  [[g.taken_on, TASK_STEP_KINDS.label(g.kind), g.task_number, g.task_title,
+                    g.responsible_unit or DASH,
+                    g.by_name + (f"（督办人{g.supervisor}）" if g.supervisor else "")]
+                   for g in steps], title="表3-1 催办、督办和通报情况", orientation="portrait")
+    else:
+        doc.paragraph(f"{since}，没有新的催办、督办和通报事项。")
+    criticised = sorted(changes.criticised, key=lambda t: (-t.workdays_overdue, t.number))
+    if not criticised:
+        doc.paragraph("截至本次专题研究，没有列入通报的任务。")
+        return
+    doc.paragraph(f"截至本次专题研究，列入通报批评、尚未销号的任务{len(criticised)}项，"
+                  "请领办领导和责任单位说明原因，限期整改到位。")
+    doc.table([Column("任务编号", fit=True), Column("任务", 3), Column("领办领导", fit=True),
+               Column("期限", fit=True), Column("逾期工作日", fit=True),
+               Column("通报日期", fit=True)],
+              [[t.number, t.title, t.lead_leader or DASH, t.deadline, t.workdays_overdue,
+                t.escalated_on or DASH] for t in criticised],
+              title="表3-2 列入通报的任务", orientation="portrait")
 
 
 def build(database: Database, out: Path, params: ReportParams, progress: Progress) -> None:

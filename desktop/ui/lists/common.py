@@ -121,27 +121,29 @@ class SearchCombo(QComboBox):
             self.setEditText("")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ListsMessages", text)
-
-
 def show_app_error(parent: QWidget | None, error: AppError) -> None:
     """A refusal in a clear box: the service's own message (it says what happened and what to
-    do) under a heading that names the kind of refusal."""
+    do) under a heading that names the kind of refusal.
+
+    Each text is a literal in its own ``translate`` call: lupdate reads only literals, and a
+    helper taking the text as a variable left these titles out of the catalogue (English in
+    the Chinese interface)."""
     if isinstance(error, PermissionDenied):
-        title = _tr("Not permitted")
-        hint = _tr("Ask a colleague whose role allows this, or the administrator.")
+        title = QCoreApplication.translate("ListsMessages", "Not permitted")
+        hint = QCoreApplication.translate(
+            "ListsMessages", "Ask a colleague whose role allows this, or the administrator.")
     elif isinstance(error, ConflictError):
-        title = _tr("Saved by someone else first")
-        hint = _tr("Press F5 to reload the list, then make the change again.")
+        title = QCoreApplication.translate("ListsMessages", "Saved by someone else first")
+        hint = QCoreApplication.translate(
+            "ListsMessages", "Press F5 to reload the list, then make the change again.")
     elif isinstance(error, NotFoundError):
-        title = _tr("Record not found")
-        hint = _tr("Press F5 to reload the list.")
+        title = QCoreApplication.translate("ListsMessages", "Record not found")
+        hint = QCoreApplication.translate("ListsMessages", "Press F5 to reload the list.")
     elif isinstance(error, RuleError):
-        title = _tr("Not allowed by the campaign rules")
+        title = QCoreApplication.translate("ListsMessages", "Not allowed by the campaign rules")
         hint = ""
     else:
-        title = _tr("Cannot save")
+        title = QCoreApplication.translate("ListsMessages", "Cannot save")
         hint = ""
     text = error.message if not hint else f"{error.message}\n\n{hint}"
     QMessageBox.warning(parent, title, text)

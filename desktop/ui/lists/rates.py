@@ -4,7 +4,7 @@ fraction so a clerk can check it by hand (db.queries.rates)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.queries.problems import ProblemFilter
 from db.queries.rates import RateFilter, ThreeRates, percent
@@ -23,8 +23,13 @@ def rate_filter(f: ProblemFilter | TaskFilter) -> RateFilter:
 
 
 class RatesPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The three rates with their fractions. *leader*: the rates of the problems a leader's
+    tasks serve (the cadre detail), stacked one per line for a narrow pane; otherwise those of
+    the lists' filter, in one line."""
+
+    def __init__(self, parent: QWidget | None = None, *, leader: bool = False) -> None:
         super().__init__(parent)
+        self.leader = leader
         self.caption = QLabel()
         self.response = QLabel()
         self.response.setObjectName("responseRate")
@@ -32,17 +37,24 @@ class RatesPanel(QWidget):
         self.resolution.setObjectName("resolutionRate")
         self.satisfaction = QLabel()
         self.satisfaction.setObjectName("satisfactionRate")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        layout: QHBoxLayout | QVBoxLayout
+        if leader:
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+        else:
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.caption)
         for label in (self.response, self.resolution, self.satisfaction):
+            label.setWordWrap(leader)
             layout.addWidget(label)
         layout.addStretch(1)
         self.rates: ThreeRates | None = None
 
     def show_rates(self, rates: ThreeRates) -> None:
         self.rates = rates
-        self.caption.setText(self.tr("Three rates of the filtered problems:"))
+        self.caption.setText(self.tr("Three rates of the problems this leader's tasks serve:")
+                             if self.leader else self.tr("Three rates of the filtered problems:"))
         self.response.setText(self.tr("Response {rate} ({part}/{whole}, task within {days} "
                                       "working days)").format(
             rate=percent(rates.response_rate), part=rates.responded, whole=rates.problems,
@@ -52,6 +64,13 @@ class RatesPanel(QWidget):
         self.satisfaction.setText(self.tr(
             "· Satisfaction {rate} ({part}/{whole} ratings satisfied or basically)").format(
             rate=percent(rates.satisfaction_rate), part=rates.satisfied, whole=rates.rated))
+        if self.leader:
+            self.setToolTip(self.tr(
+                "Response: problems that got a task within the set working days (campaign "
+                "setting). Resolution: problems closed out. Satisfaction: ratings “satisfied” "
+                "or “basically satisfied” among all follow-up ratings. Counted over the "
+                "problems reported in the campaign that tasks led by this cadre (领办) serve."))
+            return
         self.setToolTip(self.tr(
             "Response: problems that got a task within the set working days (campaign "
             "setting). Resolution: problems closed out. Satisfaction: ratings “satisfied” or "

@@ -26,6 +26,7 @@ from db.engine import Database
 from db.errors import AppError
 from db.services import mark_strongly_reported
 from db.vocab import PROBLEM_STATUSES, TASK_STATUSES
+from db.vocab_extra import load_vocabularies
 from desktop.ui.lists.common import (
     PROBLEM_SYMBOLS,
     TASK_SYMBOLS,
@@ -273,7 +274,8 @@ class ThreeListsWidget(QWidget):
         with self.db.session() as s:
             self.choices = Choices(regions=region_choices(s), units=unit_choices(s),
                                    cadres=cadre_choices(s),
-                                   leaders=cadre_choices(s, leaders_only=True))
+                                   leaders=cadre_choices(s, leaders_only=True),
+                                   vocabs=load_vocabularies(s))
         for number, page in enumerate(self.pages):
             page.filters.set_choices(self.choices)
             self.reload(number)
@@ -315,7 +317,10 @@ class ThreeListsWidget(QWidget):
             self.open_task()
 
     def focus_search(self) -> None:
-        search = self.pages[self.tabs.currentIndex()].filters.search
+        page = self.list_page()
+        if page is None:
+            return
+        search = page.filters.search
         search.setFocus()
         search.selectAll()
 
@@ -328,11 +333,21 @@ class ThreeListsWidget(QWidget):
     def show_escalated(self) -> None:
         self._show_due(DUE_ESCALATED)
 
+    def list_page(self, number: int | None = None) -> ListPage | None:
+        """The list page at sub-tab *number* (default: the current one); None for the further
+        sub-tabs the lists tab adds after the three lists (the monthly study, five batches)."""
+        index = self.tabs.currentIndex() if number is None else number
+        return self.pages[index] if 0 <= index < len(self.pages) else None
+
     def update_rates(self, *_args: object) -> None:
-        """The three rates of what the visible list is filtered to."""
+        """The three rates of what the visible list is filtered to; hidden under a sub-tab
+        that is not one of the lists (its filter would not be the one shown)."""
         from db.queries.rates import three_rates
 
-        page = self.pages[self.tabs.currentIndex()]
+        page = self.list_page()
+        self.rates.setVisible(page is not None)
+        if page is None:
+            return
         f = rate_filter(page.filters.problem_filter() if page.kind == "problems" else
                         page.filters.task_filter())
         # Most filter changes (text, status, area...) leave the rates' scope alone; they are
@@ -355,6 +370,8 @@ class ThreeListsWidget(QWidget):
     # -- selection and the linked details -------------------------------------------------------
 
     def _selection_changed(self, number: int) -> None:
+        if self.list_page(number) is None:
+            return  # a further sub-tab: no list selection to follow
         page = self.pages[number]
         ids = page.selected_ids()
         assert page.model is not None

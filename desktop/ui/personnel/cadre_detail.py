@@ -26,7 +26,9 @@ from db.audit import Actor
 from db.engine import Database
 from db.queries import cadre_checklist, leader_quotas
 from db.queries.quotas import PROJECT_TIERS
+from db.queries.rates import ThreeRates, leader_rates
 from db.vocab import ASSIGNMENT_KINDS, TIERS
+from desktop.ui.lists.rates import RatesPanel
 from desktop.ui.personnel import queries
 from desktop.ui.personnel.cadre_forms import AssignmentDialog, EndAssignmentDialog
 from desktop.ui.personnel.checklist_view import ChecklistView
@@ -140,7 +142,12 @@ class CadreDetail(QWidget):
         layout.addLayout(self.fields_box)
         layout.addWidget(self.assignment_group)
         self.quota_group = QGroupBox()
-        QVBoxLayout(self.quota_group).addWidget(self.checklist.quotas)
+        # A leader's three rates under the quotas: the problems the tasks they lead serve.
+        self.rates = RatesPanel(leader=True)
+        self.rates.setObjectName("leaderRates")
+        quota_layout = QVBoxLayout(self.quota_group)
+        quota_layout.addWidget(self.checklist.quotas)
+        quota_layout.addWidget(self.rates)
         layout.addWidget(self.quota_group)
         layout.addWidget(self.checklist_group)
         layout.addStretch(1)
@@ -164,6 +171,8 @@ class CadreDetail(QWidget):
         self.change_button.setText(self.tr("C&hange…"))
         self.end_button.setText(self.tr("E&nd…"))
         self.checklist.retranslate()
+        if self.rates.rates is not None:
+            self.rates.show_rates(self.rates.rates)
         if self.detail is not None:
             self._show_fields(self.detail)
 
@@ -173,6 +182,7 @@ class CadreDetail(QWidget):
         """Show a cadre (None: nothing chosen); reads everything fresh."""
         self.cadre_id = cadre_id
         detail = checklist = quotas = None
+        rates: ThreeRates | None = None
         rows: list[queries.AssignmentRow] = []
         if cadre_id is not None:
             with self.database.session() as s:
@@ -186,12 +196,17 @@ class CadreDetail(QWidget):
                         found = leader_quotas(s, [cadre_id], date_from=window.date_from,
                                               date_to=window.date_to)
                         quotas = found[0] if found else None
+                        rates = leader_rates(s, cadre_id, date_from=window.date_from,
+                                             date_to=window.date_to)
         self.detail = detail
         self._rows = rows
         self.assignment_model.reset()
         fetch_all(self.assignment_model)
         self.checklist.show_checklist(checklist, quotas)
         self.quota_group.setVisible(quotas is not None)
+        if rates is not None:
+            self.rates.show_rates(rates)
+        self.rates.setVisible(rates is not None)
         has = detail is not None
         for widget in (self.assignment_group, self.checklist_group):
             widget.setEnabled(has)

@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.settings import (
+    ATTACHMENT_KEY,
     DEADLINE_KEYS,
     DUE_SOON_KEY,
+    ESCALATION_KEYS,
     QUOTA_KEYS,
     QUOTA_LABELS,
+    RESPONSE_KEY,
     CampaignSettings,
     PhaseDates,
     new_term_code,
@@ -164,6 +167,23 @@ class DeadlinesPage(SettingsPage):
         due.valueChanged.connect(self.changed)
         self.spins[DUE_SOON_KEY] = due
         self.add_row(self.tr("“Due soon” within"), DUE_SOON_KEY, due)
+        # The escalation ladder's waits and the response rate's set time, in working days.
+        captions = {
+            "escalation.supervision_after_workdays": self.tr("Supervision after a chase notice"),
+            "escalation.criticism_after_workdays": self.tr(
+                "Public criticism after supervision"),
+        }
+        for key in ESCALATION_KEYS:
+            spin = _spin(key)
+            spin.setSuffix(self.tr(" working days"))
+            spin.valueChanged.connect(self.changed)
+            self.spins[key] = spin
+            self.add_row(captions[key], key, spin)
+        response = _spin(RESPONSE_KEY)
+        response.setSuffix(self.tr(" working days"))
+        response.valueChanged.connect(self.changed)
+        self.spins[RESPONSE_KEY] = response
+        self.add_row(self.tr("Response rate: a task within"), RESPONSE_KEY, response)
         self.holidays = DateList("holidays")
         self.workdays = DateList("workdays")
         for dates in (self.holidays, self.workdays):
@@ -174,7 +194,11 @@ class DeadlinesPage(SettingsPage):
         layout = QVBoxLayout(self)
         layout.addWidget(note(self.tr(
             "A new task's deadline is this many working days after it is opened, by how the "
-            "problem is to be solved.")))
+            "problem is to be solved. A late task may be put under supervision only when a "
+            "chase notice has gone unanswered this many working days, and listed for public "
+            "criticism only after as long again under supervision. A problem counts as "
+            "answered in the response rate when a task is opened for it within the set working "
+            "days of its report.")))
         layout.addLayout(self.form)
         layout.addWidget(note(self.tr(
             "The official holidays and swapped working days are built in for {first}–{last}. "
@@ -187,14 +211,19 @@ class DeadlinesPage(SettingsPage):
         return self.tr("Deadlines and holidays")
 
     def load(self, settings: CampaignSettings) -> None:
-        for key, spin in self.spins.items():
-            spin.setValue(settings.deadlines.get(key, 0))
+        for key in (*DEADLINE_KEYS, DUE_SOON_KEY):
+            self.spins[key].setValue(settings.deadlines.get(key, 0))
+        for key in ESCALATION_KEYS:
+            self.spins[key].setValue(settings.escalation.get(key, 0))
+        self.spins[RESPONSE_KEY].setValue(settings.response_workdays)
         self.holidays.set_dates(settings.extra_holidays)
         self.workdays.set_dates(settings.extra_workdays)
 
     def apply(self, settings: CampaignSettings) -> CampaignSettings:
         return settings.with_changes(
-            deadlines={k: s.value() for k, s in self.spins.items()},
+            deadlines={k: self.spins[k].value() for k in (*DEADLINE_KEYS, DUE_SOON_KEY)},
+            escalation={k: self.spins[k].value() for k in ESCALATION_KEYS},
+            response_workdays=self.spins[RESPONSE_KEY].value(),
             extra_holidays=self.holidays.dates(), extra_workdays=self.workdays.dates())
 
 
@@ -351,3 +380,31 @@ class BackupPage(SettingsPage):
     def apply(self, settings: CampaignSettings) -> CampaignSettings:
         return settings.with_changes(backup_folder=self.folder.text().strip(),
                                      backup_keep=self.keep.value())
+
+
+class AttachmentsPage(SettingsPage):
+    """How large an evidence file or a five-batches attachment may be (copied into the data
+    folder, and sent on in exchange packages)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_mb = _spin(ATTACHMENT_KEY, 9999)
+        self.max_mb.setSuffix(" MB")
+        self.max_mb.valueChanged.connect(self.changed)
+        self.add_row(self.tr("Largest file"), ATTACHMENT_KEY, self.max_mb)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note(self.tr(
+            "Evidence of an effect and the attachments of the five batches are copied into the "
+            "data folder. A larger file is refused with a request to compress or split it. "
+            "Photos from a phone are 3–8 MB; a scanned document as PDF is usually smaller.")))
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Attachments")
+
+    def load(self, settings: CampaignSettings) -> None:
+        self.max_mb.setValue(settings.attachment_max_mb)
+
+    def apply(self, settings: CampaignSettings) -> CampaignSettings:
+        return settings.with_changes(attachment_max_mb=self.max_mb.value())

@@ -1,10 +1,11 @@
 """``SettingsDialog``: every setting on pages, checked as you type, saved all at once.
 
-The campaign settings (organisation, campaign and phases, quotas, deadlines and holidays,
-vocabularies, backups) are stored in the database by ``db.services.settings.save_settings`` in
-one transaction — administrators only, each change audited. This PC's choices (fonts,
-language, database) go to the QSettings, and only after the database part succeeded, so a
-refusal changes nothing anywhere. The dialog remembers its size.
+The campaign settings (organisation, campaign and phases, quotas, deadlines, escalation and
+holidays, vocabularies, attachments, backups) are stored in the database by
+``db.services.settings.save_settings`` in one transaction — administrators only, each change
+audited. This PC's choices (fonts, language, database) go to the QSettings, and only after
+the database part succeeded, so a refusal changes nothing anywhere. The dialog remembers its
+size.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from desktop.ui.lists.common import show_app_error
 from desktop.ui.login import ERROR_COLOUR
 from desktop.ui.settings_dialog.base import SettingsPage
 from desktop.ui.settings_dialog.campaign_pages import (
+    AttachmentsPage,
     BackupPage,
     CampaignPage,
     DeadlinesPage,
@@ -70,7 +72,7 @@ class SettingsDialog(QDialog):
                 self.is_admin = False
         self.pages: list[SettingsPage] = [
             CampaignPage(), QuotasPage(), DeadlinesPage(), VocabularyPage(),
-            BackupPage(backup_dir()), FontsPage(), LanguagePage(),
+            AttachmentsPage(), BackupPage(backup_dir()), FontsPage(), LanguagePage(),
             DatabasePage(default_db_path()),
         ]
         self.list = QListWidget()

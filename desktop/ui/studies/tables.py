@@ -17,16 +17,27 @@ from db.queries.studies import (
     QuotaGap,
     SnapshotProblem,
     SnapshotRates,
+    SnapshotStep,
     SnapshotTask,
     StatusChange,
     StudyRow,
 )
-from db.vocab import AREAS, CATEGORIES, PROBLEM_STATUSES, RESOLUTION_MODES, TASK_STATUSES, TIERS
+from db.vocab import (
+    AREAS,
+    CATEGORIES,
+    PROBLEM_STATUSES,
+    RESOLUTION_MODES,
+    TASK_STATUSES,
+    TASK_STEP_KINDS,
+    TIERS,
+)
 from desktop.ui.lists.common import (
     OVERDUE_SYMBOL,
     PROBLEM_SYMBOLS,
+    STAGE_SYMBOLS,
     TASK_SYMBOLS,
     problem_status_text,
+    stage_text,
     task_status_text,
     vocab_label,
 )
@@ -118,6 +129,13 @@ def _deadline(r: SnapshotTask) -> str:
     return f"{OVERDUE_SYMBOL} {r.deadline.isoformat()}" if r.overdue else r.deadline.isoformat()
 
 
+def _stage(r: SnapshotTask) -> str:
+    """The ladder stage then: the step taken (催办, 督办, 通报), else overdue; none once closed."""
+    if r.status == "closed":
+        return ""
+    return stage_text(r.escalation or ("overdue" if r.overdue else ""))
+
+
 TASK_COLUMNS: list[Column[SnapshotTask]] = [
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Number"), lambda r: r.number, CTX, width=150),
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Status then"),
@@ -128,6 +146,7 @@ TASK_COLUMNS: list[Column[SnapshotTask]] = [
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Deadline"), _deadline, CTX, width=110),
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Working days overdue"),
            lambda r: r.workdays_overdue or "", CTX, RIGHT, width=70),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Escalation then"), _stage, CTX, width=95),
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Resolution mode"),
            lambda r: vocab_label(RESOLUTION_MODES, r.resolution_mode), CTX, width=80),
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Lead leader"), lambda r: r.lead_leader, CTX,
@@ -138,6 +157,26 @@ TASK_COLUMNS: list[Column[SnapshotTask]] = [
            width=95),
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Closed on"), lambda r: _day(r.closed_on), CTX,
            width=95),
+]
+
+
+def _step(r: SnapshotStep) -> str:
+    return f"{STAGE_SYMBOLS.get(r.kind, '·')} {vocab_label(TASK_STEP_KINDS, r.kind)}"
+
+
+STEP_COLUMNS: list[Column[SnapshotStep]] = [
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Taken on"), lambda r: _day(r.taken_on), CTX,
+           width=95),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Step"), _step, CTX, width=70),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Number"), lambda r: r.task_number, CTX,
+           width=150),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Title"), lambda r: r.task_title, CTX, width=240),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Responsible unit"), lambda r: r.responsible_unit,
+           CTX, width=130),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Issued by"), lambda r: r.by_name, CTX, width=80),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Supervisor"), lambda r: r.supervisor, CTX,
+           width=80),
+    Column(QT_TRANSLATE_NOOP("StudyColumns", "Reason"), lambda r: r.reason, CTX, width=300),
 ]
 
 

@@ -25,6 +25,7 @@ from desktop.ui.studies.tables import (
     GAP_COLUMNS,
     PROBLEM_COLUMNS,
     RATE_COLUMNS,
+    STEP_COLUMNS,
     TASK_COLUMNS,
     GapRow,
     closed_items,
@@ -69,12 +70,17 @@ FIGURE_KEYS = (
     "tasks", "overdue_tasks", "effects", "closed_tasks", "evaluations",
     "response", "resolution", "satisfaction", "leaders", "gaps",
     "new_problems", "new_tasks", "closed_since", "newly_overdue", "reopened",
+    "escalations", "chases", "supervisions", "criticisms", "criticised",
 )
+# The figures and tabs of the escalation ladder: a study recorded before the ladder was frozen
+# with the lists shows "—" there (not recorded), never a misleading 0.
+LADDER_FIGURES = ("escalations", "chases", "supervisions", "criticisms", "criticised")
+LADDER_TABLES = ("escalations", "criticised")
 FIGURES_PER_ROW = 5
 
 # The tabs of the study, in order (key → table).
-TABLE_KEYS = ("new_problems", "new_tasks", "closed", "newly_overdue", "overdue", "changes",
-              "rates", "gaps", "problems", "tasks")
+TABLE_KEYS = ("new_problems", "new_tasks", "closed", "newly_overdue", "overdue", "escalations",
+              "criticised", "changes", "rates", "gaps", "problems", "tasks")
 
 
 class StudyView(QWidget):
@@ -131,20 +137,26 @@ class StudyView(QWidget):
 
     def _tab_titles(self) -> dict[str, str]:
         c = self.changes
-        n: dict[str, int] = {}
+        n: dict[str, int | str] = {}
         if c is not None:
             n = {"new_problems": len(c.new_problems), "new_tasks": len(c.new_tasks),
                  "closed": len(c.closed_problems) + len(c.closed_tasks),
                  "newly_overdue": len(c.newly_overdue), "overdue": len(c.overdue),
                  "changes": len(c.status_changes), "rates": len(c.by_region_now) + 1,
                  "gaps": len(c.quota_gaps_now)}
+            ladder = c.escalations is not None
+            n["escalations"] = len(c.escalations or ()) if ladder else "—"
+            n["criticised"] = len(c.criticised) if ladder else "—"
         if self.study is not None:
             n["problems"] = len(self.study.snapshot.problems)
             n["tasks"] = len(self.study.snapshot.tasks)
         names = {
             "new_problems": self.tr("New problems"), "new_tasks": self.tr("New tasks"),
             "closed": self.tr("Closed out"), "newly_overdue": self.tr("Newly overdue"),
-            "overdue": self.tr("Overdue (督办/通报)"), "changes": self.tr("Status changes"),
+            "overdue": self.tr("Overdue (督办/通报)"),
+            "escalations": self.tr("Escalations since"),
+            "criticised": self.tr("Listed for public criticism"),
+            "changes": self.tr("Status changes"),
             "rates": self.tr("The three rates"), "gaps": self.tr("Quota gaps"),
             "problems": self.tr("Problem list then"), "tasks": self.tr("Task list then"),
         }
@@ -188,6 +200,9 @@ class StudyView(QWidget):
             "newly_overdue": (TASK_COLUMNS, c.newly_overdue, None),
             "overdue": (TASK_COLUMNS, sorted(c.overdue, key=lambda t: -t.workdays_overdue),
                         None),
+            "escalations": (STEP_COLUMNS, c.escalations or (), None),
+            "criticised": (TASK_COLUMNS, sorted(c.criticised,
+                                                key=lambda t: -t.workdays_overdue), None),
             "changes": (CHANGE_COLUMNS, c.status_changes, None),
             "rates": (RATE_COLUMNS, rates_rows(c.rates_now, c.rates_then, c.by_region_now,
                                                c.by_region_then), lambda r: r.key),
@@ -252,8 +267,29 @@ class StudyView(QWidget):
             "reopened": (len(c.reopened_problems) + len(c.reopened_tasks),
                          self.tr("Reopened since")),
         }
+        steps = c.escalations
+        ladder: dict[str, tuple[object, str]] = {
+            "escalations": (len(steps or ()), self.tr("Escalation steps since")),
+            "chases": (sum(g.kind == "chase" for g in steps or ()),
+                       self.tr("Chase notices since (催办)")),
+            "supervisions": (sum(g.kind == "supervision" for g in steps or ()),
+                             self.tr("Supervisions since (督办)")),
+            "criticisms": (sum(g.kind == "criticism" for g in steps or ()),
+                           self.tr("Public criticisms since (通报)")),
+            "criticised": (len(c.criticised), self.tr("Tasks listed for public criticism")),
+        }
+        not_recorded = self.tr("This study was recorded before escalation steps were frozen "
+                               "with the lists: it shows none, which does not mean there were "
+                               "none.")
+        for key, (value, caption) in ladder.items():
+            figures[key] = ("—", caption) if steps is None else (value, caption)
         for key, (value, caption) in figures.items():
             self.figures[key].set(str(value), caption)
+            self.figures[key].setToolTip(not_recorded if steps is None and key in LADDER_FIGURES
+                                         else "")
+        for key in LADDER_TABLES:
+            self.tabs.setTabToolTip(TABLE_KEYS.index(key),
+                                    not_recorded if steps is None else "")
 
     # -- for tests and the report -------------------------------------------------------------
 

@@ -3,8 +3,7 @@ study of the lists (局党组专题研究) and the five batches of results (五�
 
 from __future__ import annotations
 
-import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -17,16 +16,11 @@ if TYPE_CHECKING:
     from db.audit import Actor
     from db.engine import Database
 
-# ThreeListsWidget methods that index its list pages by the current sub-tab (name → whether
-# the index is their first argument rather than the current tab).
-GUARDED_METHODS = {"_selection_changed": True, "update_rates": False}
-
 
 class ListsTab(TabPage):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(database, actor, parent)
         self.body = ThreeListsWidget(database, actor)
-        self._extend_sub_tabs()
         self.studies = StudiesWidget(database, actor)
         self.outcomes = OutcomesWidget(database, actor)
         self.studies_index = self.body.tabs.addTab(self.studies, "")
@@ -43,29 +37,6 @@ class ListsTab(TabPage):
         self.outcomes.data_changed.connect(self.data_changed)
         self.body.tabs.currentChanged.connect(lambda _n: self.commands_changed.emit())
         self.retranslate()
-
-    def _extend_sub_tabs(self) -> None:
-        """ThreeListsWidget treats every sub-tab as one of its three list pages: a few of its
-        methods look up ``pages[current index]`` (when the tab changes, on refresh). Our further
-        sub-tabs are not list pages, so those calls are routed past them."""
-        body = self.body
-        for name, index_arg in GUARDED_METHODS.items():
-            original = getattr(body, name, None)
-            if original is None:
-                continue
-
-            def guarded(*args: Any, _original: Any = original, _index_arg: bool = index_arg
-                        ) -> None:
-                index = args[0] if _index_arg and args else body.tabs.currentIndex()
-                if 0 <= index < len(body.pages):
-                    _original(*args)
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)  # "failed": it was not connected
-                was_connected = body.tabs.currentChanged.disconnect(original)
-            setattr(body, name, guarded)  # calls from inside the widget find the guard too
-            if was_connected:
-                body.tabs.currentChanged.connect(guarded)
 
     def heading_text(self) -> str:
         return self.tr("The three lists")
@@ -85,7 +56,7 @@ class ListsTab(TabPage):
         self.outcomes.refresh()
 
     def _on_list_page(self) -> bool:
-        return self.body.tabs.currentIndex() < len(self.body.pages)
+        return self.body.list_page() is not None
 
     def commands(self) -> set[Command]:
         if self._on_list_page():

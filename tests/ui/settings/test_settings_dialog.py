@@ -23,6 +23,7 @@ from desktop.ui.i18n import current_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import DATABASE_PATH_KEY, DATABASE_URL_KEY, FONT_SOURCE_KEY, LANGUAGE_KEY
 from desktop.ui.settings_dialog.campaign_pages import (
+    AttachmentsPage,
     BackupPage,
     CampaignPage,
     DeadlinesPage,
@@ -120,6 +121,11 @@ def test_settings_round_trip(qtbot: QtBot, db: Database, settings: QSettings,
     (DeadlinesPage, "deadline.on_site",
      lambda p: p.spins["deadline.on_site"].setValue(0), "1 至 250 个工作日"),
     (BackupPage, "backup_folder", None, "请另选一个文件夹"),
+    (DeadlinesPage, "escalation.supervision_after_workdays",
+     lambda p: p.spins["escalation.supervision_after_workdays"].setValue(0),
+     "催办后转为督办前等待的工作日应是 1 至 60 个工作日"),
+    (AttachmentsPage, "attachment.max_mb",
+     lambda p: p.max_mb.setValue(500), "附件大小上限应是 1 至 200 MB"),
 ])
 def test_a_broken_setting_is_refused_and_nothing_changes(
         qtbot: QtBot, db: Database, settings: QSettings, tmp_path: Path,
@@ -228,3 +234,39 @@ def test_the_settings_menu_entry_opens_the_dialog(
     action.trigger()
     assert len(opened) == 1
     assert window.windowTitle() == "随县教育局 — 民情台账"
+
+
+def test_escalation_response_and_attachment_settings_round_trip(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    """The four settings of the escalation work: shown, saved, read back by the services."""
+    from db.queries.rates import response_workdays
+    from db.services.evidence import max_bytes
+
+    dialog = open_dialog(qtbot, db, settings)
+    deadlines = page(dialog, DeadlinesPage)
+    spins = deadlines.spins
+    assert [spins[k].value() for k in ("escalation.supervision_after_workdays",
+                                       "escalation.criticism_after_workdays",
+                                       "rates.response_workdays")] == [3, 5, 5]
+    attachments = page(dialog, AttachmentsPage)
+    assert attachments.max_mb.value() == 20
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())][4] == "附件"
+    spins["escalation.supervision_after_workdays"].setValue(2)
+    spins["escalation.criticism_after_workdays"].setValue(8)
+    spins["rates.response_workdays"].setValue(3)
+    attachments.max_mb.setValue(30)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert set(dialog.saved_changes) >= {
+        "escalation.supervision_after_workdays", "escalation.criticism_after_workdays",
+        "rates.response_workdays", "attachment.max_mb"}
+    with db.session() as s:
+        assert get_setting(s, "escalation.supervision_after_workdays") == 2
+        assert get_setting(s, "escalation.criticism_after_workdays") == 8
+        assert response_workdays(s) == 3
+        assert max_bytes(s) == 30 * 1024 * 1024
+    again = open_dialog(qtbot, db, settings)
+    spins = page(again, DeadlinesPage).spins
+    assert spins["escalation.criticism_after_workdays"].value() == 8
+    assert spins["rates.response_workdays"].value() == 3
+    assert page(again, AttachmentsPage).max_mb.value() == 30

@@ -19,7 +19,9 @@ def test_sub_tabs_commands_refresh_and_language(qtbot: QtBot, window: MainWindow
     window.tabs.setCurrentWidget(tab)
     tabs = tab.body.tabs
 
+    assert tab.body.rates.isVisible()  # under a list: the rates of its filter
     tabs.setCurrentIndex(tab.studies_index)
+    assert not tab.body.rates.isVisible()  # no list here, so no list filter's rates
     assert tab.commands() == {Command.NEW}  # no list search on this page
     assert not window.actions_["find"].isEnabled()
     window.refresh()  # F5 on the sub-tab: no list page is looked up by its index
@@ -47,6 +49,7 @@ def test_sub_tabs_commands_refresh_and_language(qtbot: QtBot, window: MainWindow
 
     # Back on a list page, the lists' own commands and selection work as before.
     tabs.setCurrentIndex(0)
+    assert tab.body.rates.isVisible()
     assert tab.commands() == {Command.NEW, Command.FIND}
     assert window.actions_["find"].isEnabled()
     window.actions_["find"].trigger()  # the list page's own search (no error on the way)

@@ -265,3 +265,82 @@ def test_recording_runs_off_the_gui_thread(qtbot: QtBot, db: Database, lists: Li
     assert widget.view.title.text() == "后台登记"
     assert not dialog.isVisible()
     assert dialog.progress_dialog is not None and not dialog.progress_dialog.isVisible()
+
+
+C_DAY = date(2022, 8, 26)
+
+
+def test_escalations_since_and_the_criticism_list(
+        qtbot: QtBot, qtmodeltester: object, db: Database, lists: Lists,
+        sync_worker: None) -> None:
+    """t2 (deadline 08-10) is chased before study B, supervised and criticised before C."""
+    from sqlalchemy import select
+
+    from db.models import Cadre
+    from db.services.escalation import EscalationInput, escalate
+
+    widget = make_widget(qtbot, db, ADMIN)
+    record(widget, A_DAY)
+    escalate(db, ADMIN, lists.t2, EscalationInput("chase", date(2022, 8, 11)))
+    record(widget, B_DAY)
+    assert [figure(widget, k) for k in
+            ("escalations", "chases", "supervisions", "criticisms", "criticised")] == \
+        ["1", "1", "0", "0", "0"]
+    steps = rows(widget, "escalations")
+    assert [(r[0], r[1], r[2], r[3]) for r in steps] == \
+        [("2022-08-11", "✉ 催办", "SZ-RW2022-00005", "调整校车时刻")]
+    tasks = {r[0]: r for r in rows(widget, "overdue")}
+    assert tasks["SZ-RW2022-00005"][6] == "✉ 已催办"  # the stage column
+    assert tasks["SZ-RW2022-00004"][6] == "⚠ 已逾期"  # late, no step taken
+
+    with db.session() as s:
+        leader = s.execute(select(Cadre.id).where(Cadre.name == "李局长")).scalar_one()
+    escalate(db, LEADER, lists.t2, EscalationInput("supervision", date(2022, 8, 16), "久拖不办",
+                                                   supervisor_id=leader))
+    escalate(db, LEADER, lists.t2, EscalationInput("criticism", date(2022, 8, 23),
+                                                   "督办后仍未办结，予以通报"))
+    record(widget, C_DAY)
+    assert [figure(widget, k) for k in
+            ("escalations", "chases", "supervisions", "criticisms", "criticised")] == \
+        ["2", "0", "1", "1", "1"]
+    steps = rows(widget, "escalations")
+    assert [(r[1], r[6], r[7]) for r in steps] == [
+        ("⚑ 督办", "李局长", "久拖不办"), ("✖ 通报", "", "督办后仍未办结，予以通报")]
+    criticised = rows(widget, "criticised")
+    assert [(r[0], r[6]) for r in criticised] == [("SZ-RW2022-00005", "✖ 通报批评")]
+    titles = [widget.view.tabs.tabText(i) for i in range(widget.view.tabs.count())]
+    assert "新增督办事项 (2)" in titles and "列入通报 (1)" in titles
+    for key in ("escalations", "criticised", "overdue"):
+        qtmodeltester.check(widget.view.views[key].model())  # type: ignore[attr-defined]
+
+
+def test_a_study_from_before_the_ladder_shows_no_escalations(
+        qtbot: QtBot, db: Database, lists: Lists, sync_worker: None) -> None:
+    """An old stored snapshot (no ladder fields) opens as before; its escalation figures say
+    "not recorded" instead of 0."""
+    import json
+
+    from db.models import StudySession
+    from db.services.escalation import EscalationInput, escalate
+
+    escalate(db, ADMIN, lists.t2, EscalationInput("chase", date(2022, 8, 11)))
+    widget = make_widget(qtbot, db, ADMIN)
+    record(widget, B_DAY)
+    with db.transaction() as s:
+        study = s.get(StudySession, widget.rows[0].id)
+        assert study is not None
+        data = json.loads(study.snapshot)
+        del data["escalations"]
+        table = data["tasks"]
+        keep = [i for i, n in enumerate(table["fields"]) if n not in ("escalation",
+                                                                      "escalated_on")]
+        table["fields"] = [table["fields"][i] for i in keep]
+        table["rows"] = [[row[i] for i in keep] for row in table["rows"]]
+        study.snapshot = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    widget.refresh()
+    assert figure(widget, "problems") == "3" and figure(widget, "overdue_tasks") == "2"
+    assert [figure(widget, k) for k in ("escalations", "criticised")] == ["—", "—"]
+    assert "不代表没有" in widget.view.figures["escalations"].toolTip()
+    assert rows(widget, "escalations") == []
+    tasks = {r[0]: r for r in rows(widget, "overdue")}
+    assert tasks["SZ-RW2022-00005"][6] == "⚠ 已逾期"  # no step recorded then
