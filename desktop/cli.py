@@ -42,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_options(parser, top_level=True)
     parser.add_argument("--demo", action="store_true",
                         help="打开演示数据库（首次使用时在数据文件夹中生成，不会触碰正式数据库）")
-    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"],
-                        help="界面语言（默认 zh_CN 中文）")
+    parser.add_argument("--lang", default=None, choices=["zh_CN", "en"],
+                        help="界面语言（默认：设置中选择的语言，未选择时为 zh_CN 中文）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="生成演示数据库",
@@ -84,7 +84,68 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_exchange_parser(sub)
     _add_excel_parser(sub)
+    _add_report_parser(sub)
+
+    selftest = sub.add_parser(
+        "selftest", help="自检：检查本机安装的程序能否正常工作",
+        description="在临时文件夹中生成演示数据库，在后台绘制主窗口，生成一份报表 PDF 和一张图表，"
+                    "再读回检查。全部通过时退出码为 0。不会触碰正式数据。")
+    selftest.add_argument("--keep", type=Path, metavar="DIR",
+                          help="把自检生成的文件写到这个文件夹并保留（默认用临时文件夹，通过后删除）")
+    selftest.set_defaults(func=cmd_selftest)
     return parser
+
+
+class _ReportHelp(argparse.Action):
+    """-h for ``report``: lists the kinds with their titles. The catalog is read only here, so
+    that building the parser (on every start, the GUI's too) does not import the reports."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kw: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="显示帮助（含全部报告种类）并退出")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.epilog = _report_kinds_text()
+        parser.print_help()
+        parser.exit()
+
+
+REPORT_OPTIONS = {"month": "--month", "region": "--region", "study_id": "--study",
+                  "task_id": "--task", "branch_id": "--branch", "phase": "--phase"}
+
+
+def _report_kinds_text() -> str:
+    from desktop.reports.catalog import REPORTS
+
+    lines = ["报告种类（KIND）："]
+    for kind in REPORTS.values():
+        used = " ".join(REPORT_OPTIONS[p] for p in kind.params)
+        lines.append(f"  {kind.key:<15}{kind.title}" + (f"（可用 {used}）" if used else ""))
+    lines.append("每种报告只给 --out 即可生成：默认为最近的月份、最近一次专题研究、全部逾期任务、"
+                 "全部党支部、当前阶段。")
+    return "\n".join(lines)
+
+
+def _add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser(
+        "report", help="生成正式报告（PDF，按 GB/T 9704 公文格式）", add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="从数据库生成一份正式报告（PDF）。出错时不写出任何文件。")
+    report.add_argument("-h", "--help", action=_ReportHelp)
+    report.add_argument("kind", metavar="KIND", help="报告种类（见下）")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
+                        help="要写出的 PDF 文件（已存在时覆盖）")
+    _add_db_options(report)
+    report.add_argument("--month", metavar="YYYY-MM", help="月份，例如 2022-11（默认：最近的月份）")
+    report.add_argument("--region", metavar="名称", help="区域名称，例如 曾都区（默认：全部）")
+    report.add_argument("--study", metavar="编号或日期",
+                        help="局党组专题研究的编号或日期（默认：最近一次）")
+    report.add_argument("--task", metavar="任务编号", help="催办的任务编号（默认：全部逾期任务）")
+    report.add_argument("--branch", metavar="党支部", help="党支部名称或编号（默认：全部党支部）")
+    report.add_argument("--phase", metavar="阶段",
+                        help="活动阶段代码或名称，例如 deepening 或 持续深化（默认：当前阶段）")
+    report.set_defaults(func=cmd_report)
 
 
 EXCEL_KINDS = ["units", "cadres", "assignments", "visits", "problems"]
@@ -414,6 +475,41 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from desktop.selftest import selftest
+
+    return selftest(keep=args.keep, lang=args.lang or "zh_CN")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.reports.catalog import REPORTS, ReportParams, build_report
+
+    kind = REPORTS.get(args.kind)
+    if kind is None:
+        _print_error(f"没有“{args.kind}”这种报告。可用的报告种类：{'、'.join(REPORTS)}。"
+                     "用 main.py report --help 查看说明。")
+        return EXIT_USAGE
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        _print_error(f"--out 应为 .pdf 文件，而不是“{out.name}”。")
+        return EXIT_USAGE
+    if not out.parent.is_dir():
+        _print_error(f"文件夹 {out.parent} 不存在，未生成报告。请先建立该文件夹或换一个位置。")
+        return EXIT_ERROR
+    params = ReportParams(month=args.month, region=args.region, study_id=args.study,
+                          task_id=args.task, branch_id=args.branch, phase=args.phase)
+    for field, option in REPORT_OPTIONS.items():
+        if getattr(params, field) is not None and field not in kind.params:
+            print(f"提示：{kind.title}不使用 {option}，已忽略。", file=sys.stderr)
+    database = _open_existing(args)
+    try:
+        build_report(database, kind.key, out, params, _cli_progress())
+    finally:
+        database.dispose()
+    print(f"已生成{kind.title}：{out}")
+    return EXIT_OK
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui as start
 
@@ -422,8 +518,8 @@ def run_gui(args: argparse.Namespace) -> int:
             _print_error("--demo 不能与 --db 或 --db-url 同时使用。")
             return EXIT_USAGE
         return start(db_path=ensure_demo_database(), lang=args.lang, demo=True)
-    path, url = _db_target(args)
-    return start(db_path=path, db_url=url, lang=args.lang)
+    # Nothing named: the database chosen in the settings, or the first-run wizard (app.py).
+    return start(db_path=args.db, db_url=args.db_url or None, lang=args.lang)
 
 
 def ensure_demo_database() -> Path:
