@@ -16,13 +16,14 @@ the usual ``ConflictError``.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from itertools import groupby
-from operator import attrgetter
+from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
@@ -55,6 +56,8 @@ from db.search import problem_document, visit_document
 from db.services.people import name_initials
 from db.services.permissions import require
 
+IMPORT_CACHE_KIB = 256 * 1024  # SQLite's page cache while writing an import (as exchange)
+
 
 @dataclass
 class ImportResult:
@@ -85,41 +88,55 @@ def apply_import(db: Database, actor: Actor, plan: ImportPlan,
     rules = RULES[plan.kind]
     result = ImportResult(plan.kind)
     with no_gc_pauses(), db.transaction() as s:
-        _require(actor, rules, plan)
-        # Again, inside the transaction: what is stored now decides, not what was at planning.
-        fresh = ImportPlan(plan.kind, plan.path, plan.sha256, headers=plan.headers)
-        existing = load_existing(s, plan.kind, _dates(plan.kind, plan.to_add))
-        classify(rules, plan.to_add, existing, fresh)
-        if fresh.errors:
-            raise ImportRefused("导入期间数据已被他人修改，未导入任何数据。请重新检查文件后再导入："
-                                + "；".join(str(i) for i in fresh.errors[:3]), fresh.errors)
-        _check_references(s, plan.kind, fresh.to_add)
-        to_add = fresh.to_add
-        # Rows that became updates meanwhile are left alone: the clerk approved an addition.
-        result.skipped = len(plan.duplicates) + len(fresh.duplicates) + len(fresh.to_change)
-        site = local_site_code(s)
-        if progress:
-            progress.update(f"正在写入 {len(to_add)} 条记录……", None)
-        writer = _WRITERS[plan.kind]
-        numbers = writer(s, site, to_add)
-        result.added = len(to_add)
-        result.numbers = numbers[:1] + numbers[-1:] if numbers else []
-        changes = _apply_changes(s, rules, plan)
-        result.changed = len(changes)
-        if result.added or result.changed:
-            entry = write_audit(
-                s, actor, "import", rules.table, None,
-                f"从 Excel 导入{rules.spec.title}“{plan.path.name}”：新增 {result.added} 条，"
-                f"更新 {result.changed} 条，跳过 {result.skipped} 条",
-                after={"file": plan.path.name, "sha256": plan.sha256, "sheets": plan.sheets,
-                       "added": result.added, "changed": result.changed,
-                       "skipped": result.skipped, "numbers": result.numbers,
-                       "updates": changes},
-                site=site)
-            result.audit_seq = entry.seq
+        try:
+            if db.is_sqlite:
+                # The table's six indexes and the search index touch more pages than SQLite's
+                # default 2 MB cache holds: evicted pages are spilled to the WAL and read back.
+                s.connection().exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+            _write(s, actor, rules, plan, result, progress)
+        finally:
+            if db.is_sqlite:  # the pooled connection goes back with the usual cache
+                s.connection().exec_driver_sql("PRAGMA cache_size=-2000")
     if progress:
         progress.update(result.summary(), 1.0)
     return result
+
+
+def _write(s: Session, actor: Actor, rules: KindRules, plan: ImportPlan, result: ImportResult,
+           progress: ProgressLike | None) -> None:
+    """The body of ``apply_import``'s transaction."""
+    _require(actor, rules, plan)
+    # Again, inside the transaction: what is stored now decides, not what was at planning.
+    fresh = ImportPlan(plan.kind, plan.path, plan.sha256, headers=plan.headers)
+    existing = load_existing(s, plan.kind, _dates(plan.kind, plan.to_add))
+    classify(rules, plan.to_add, existing, fresh)
+    if fresh.errors:
+        raise ImportRefused("导入期间数据已被他人修改，未导入任何数据。请重新检查文件后再导入："
+                            + "；".join(str(i) for i in fresh.errors[:3]), fresh.errors)
+    _check_references(s, plan.kind, fresh.to_add)
+    to_add = fresh.to_add
+    # Rows that became updates meanwhile are left alone: the clerk approved an addition.
+    result.skipped = len(plan.duplicates) + len(fresh.duplicates) + len(fresh.to_change)
+    site = local_site_code(s)
+    if progress:
+        progress.update(f"正在写入 {len(to_add)} 条记录……", None)
+    writer = _WRITERS[plan.kind]
+    numbers = writer(s, site, to_add)
+    result.added = len(to_add)
+    result.numbers = numbers[:1] + numbers[-1:] if numbers else []
+    changes = _apply_changes(s, rules, plan)
+    result.changed = len(changes)
+    if result.added or result.changed:
+        entry = write_audit(
+            s, actor, "import", rules.table, None,
+            f"从 Excel 导入{rules.spec.title}“{plan.path.name}”：新增 {result.added} 条，"
+            f"更新 {result.changed} 条，跳过 {result.skipped} 条",
+            after={"file": plan.path.name, "sha256": plan.sha256, "sheets": plan.sheets,
+                   "added": result.added, "changed": result.changed,
+                   "skipped": result.skipped, "numbers": result.numbers,
+                   "updates": changes},
+            site=site)
+        result.audit_seq = entry.seq
 
 
 def _require(actor: Actor, rules: KindRules, plan: ImportPlan) -> None:
@@ -164,28 +181,39 @@ def _check_references(s: Session, kind: str, rows: list[PlannedRow]) -> None:
 
 
 def _bulk_insert(conn: Connection, table: Table, constants: dict[str, Any],
-                 columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    """INSERT many rows: *constants* (the same in every row) and *columns* (one tuple per row).
+                 columns: Sequence[str], rows: list[tuple[Any, ...]],
+                 hex_ids: Collection[str] = ()) -> None:
+    """INSERT many rows: *constants* (the same in every row) and *columns* (one tuple per row);
+    the columns named in *hex_ids* hold UUIDs already as the 32 hex digits SQLite stores.
 
     On SQLite the values go through each column type's own bind processor (so they are stored
-    exactly as the ORM stores them: UUIDs as hex, UTC timestamps, booleans as 0/1), the
+    exactly as the ORM stores them: UUIDs as hex, UTC timestamps, booleans as 0/1), once per
+    distinct value of a column (a sheet repeats its dates and units thousands of times), the
     constants once for all rows, and one ``executemany``. SQLAlchemy's per-row parameter
     machinery costs more than SQLite's insert itself at 100,000 rows. Elsewhere: Core insert.
     """
     if not rows:
         return
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [constants | dict(zip(columns, r, strict=True))
-                                     for r in rows])
+        at = [i for i, n in enumerate(columns) if n in hex_ids]
+        dicts = []
+        for r in rows:
+            values = list(r)
+            for i in at:
+                values[i] = uuid.UUID(hex=values[i])
+            dicts.append(constants | dict(zip(columns, values, strict=True)))
+        conn.execute(insert(table), dicts)
         return
     dialect = conn.dialect
     fixed = []
     for name, value in constants.items():
         proc = table.c[name].type.bind_processor(dialect)
-        fixed.append(proc(value) if proc else value)
+        fixed.append(_as_sqlite(proc(value) if proc else value))
     head = tuple(fixed)
-    procs = [(i, p) for i, p in enumerate(table.c[n].type.bind_processor(dialect)
-                                          for n in columns) if p is not None]
+    procs: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+        (i, p, {}) for i, p in enumerate(
+            None if n in hex_ids else sqlite_storing(table.c[n].type, dialect) for n in columns)
+        if p is not None]
     quote = dialect.identifier_preparer.quote
     names = [*constants, *columns]
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
@@ -194,12 +222,39 @@ def _bulk_insert(conn: Connection, table: Table, constants: dict[str, Any],
         params = []
         for r in rows:
             values = list(r)
-            for i, p in procs:
-                values[i] = p(values[i])
+            for i, p, seen in procs:
+                v = values[i]
+                try:
+                    values[i] = seen[v]
+                except KeyError:
+                    values[i] = seen[v] = p(v)
             params.append(head + tuple(values))
     else:
         params = [head + r for r in rows]
     conn.exec_driver_sql(sql, params)
+
+
+def _as_sqlite(value: Any) -> Any:
+    """*value* as the sqlite3 module binds it: through the adapter it has registered for the
+    type (dates and timestamps become ISO text), applied here once instead of once per row."""
+    adapt = sqlite3.adapters.get((type(value), sqlite3.PrepareProtocol))
+    return adapt(value) if adapt is not None else value
+
+
+def sqlite_storing(col_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The column type's bind processor followed, for dates and timestamps, by sqlite3's own
+    adapter: what a value of the column becomes on its way into SQLite (also used by the
+    exchange import's bulk insert)."""
+    proc = col_type.bind_processor(dialect)
+    try:
+        python_type = col_type.python_type
+    except NotImplementedError:
+        python_type = None
+    if python_type not in (date, datetime):
+        return proc  # type: ignore[no-any-return]
+    if proc is None:
+        return _as_sqlite
+    return lambda value: _as_sqlite(proc(value))
 
 
 def _reserve_numbers(s: Session, site: str, kind: str, year: int, count: int) -> int:
@@ -218,18 +273,21 @@ def _numbered(s: Session, site: str, kind: str, model: type[Visit] | type[Proble
               rows: list[PlannedRow], date_field: str
               ) -> list[tuple[PlannedRow, str, int]]:
     """Rows in date order (file order within a day) with their numbers and sort keys."""
-    ordered = sorted(rows, key=lambda r: r.values[date_field])  # stable: file order kept
+    dates = [r.values[date_field] for r in rows]
+    order = sorted(range(len(rows)), key=dates.__getitem__)  # stable: file order kept
     out: list[tuple[PlannedRow, str, int]] = []
-    years = Counter(r.values[date_field].year for r in ordered)
+    years = Counter(d.year for d in dates)
     next_seq = {y: _reserve_numbers(s, site, kind, y, n) for y, n in sorted(years.items())}
-    tops = _next_keys(s, model, [r.values[date_field] for r in ordered])
-    for d, group in groupby(ordered, key=lambda r: r.values[date_field]):
-        key = tops[d]
-        for row in group:
-            seq = next_seq[d.year]
-            next_seq[d.year] += 1
-            out.append((row, format_number(site, kind, d.year, seq), key))
-            key += 1
+    tops = _next_keys(s, model, dates)
+    day, key = None, 0
+    for i in order:
+        d = dates[i]
+        if d != day:  # a new day: its keys start after the day's last stored one
+            day, key = d, tops[d]
+        seq = next_seq[d.year]
+        next_seq[d.year] = seq + 1
+        out.append((rows[i], format_number(site, kind, d.year, seq), key))
+        key += 1
     return out
 
 
@@ -253,11 +311,21 @@ def _next_keys(s: Session, model: type[Visit] | type[Problem], days: list[date]
     return out
 
 
-def _sorted_ids(n: int) -> list[uuid.UUID]:
-    """*n* random (version 4) UUIDs in ascending order. Handed out in the order rows are
-    inserted, they make every index on ``id`` grow at its end instead of at random places,
-    which halves the time of a 100,000-row insert; the ids are as random as any uuid4."""
-    return sorted((uuid.uuid4() for _ in range(n)), key=attrgetter("int"))
+# uuid.uuid4(): random bits with the version (4) and the variant (RFC 4122) set.
+_V4_CLEAR = ~((0xc000 << 48) | (0xf000 << 64)) & ((1 << 128) - 1)
+_V4_SET = (0x8000 << 48) | (4 << 76)
+
+
+def _sorted_ids(n: int) -> list[str]:
+    """*n* random (version 4) UUIDs in ascending order, as the 32 hex digits SQLite stores.
+    Handed out in the order rows are inserted, they make every index on ``id`` grow at its
+    end instead of at random places, which halves the time of a 100,000-row insert; the ids
+    are as random as any uuid4. Made from the bytes directly: 100,000 ``uuid.UUID`` objects,
+    only to be turned into hex again, cost more than the rest of the row."""
+    raw = os.urandom(16 * n)
+    ints = sorted(int.from_bytes(raw[i:i + 16], "big") & _V4_CLEAR | _V4_SET
+                  for i in range(0, 16 * n, 16))
+    return [f"{v:032x}" for v in ints]
 
 
 def _record(now: Any, site: str) -> dict[str, Any]:
@@ -266,28 +334,40 @@ def _record(now: Any, site: str) -> dict[str, Any]:
             "version": 1}
 
 
-_VISIT_COLUMNS = ("id", "number", "sort_key", "visit_date", "unit_id", "method",
+_VISIT_COLUMNS = ("id", "number", "sort_key", "unit_id", "visit_date", "method",
                   "students_met", "teachers_met", "parents_met", "content", "talked_with",
                   "findings", "reported_to_branch")
+_VISIT_VALUES = itemgetter(*_VISIT_COLUMNS[4:])  # the row's own values, in column order
+
+
+def _hex(value: uuid.UUID) -> str:
+    """A UUID as SQLite stores it (``Uuid``'s bind processor gives ``value.hex``), without the
+    property call: this runs for every unit and cadre of 100,000 rows."""
+    return f"{value.int:032x}"
 
 
 def _write_visits(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
     numbered = _numbered(s, site, "visit", Visit, rows, "visit_date")
-    visits, links, acts, docs = [], [], [], []
+    visits: list[tuple[Any, ...]] = []
+    links: list[tuple[Any, ...]] = []
+    acts: list[tuple[Any, ...]] = []
+    docs: list[tuple[int, str]] = []
+    add_visit, add_link, add_act, add_doc = visits.append, links.append, acts.append, docs.append
     for (row, number, key), vid in zip(numbered, _sorted_ids(len(numbered)), strict=True):
         v = row.values
-        visits.append((vid, number, key, v["visit_date"], v["unit_id"], v["method"],
-                       v["students_met"], v["teachers_met"], v["parents_met"], v["content"],
-                       v["talked_with"], v["findings"], v["reported_to_branch"]))
+        add_visit((vid, number, key, _hex(v["unit_id"]), *_VISIT_VALUES(v)))
         for c in v["cadre_ids"]:
-            links.append((vid, c))
+            add_link((vid, _hex(c)))
         for a in v["activities"]:
-            acts.append((vid, a))
-        docs.append((key, visit_document(v["content"], v["talked_with"], v["findings"])))
+            add_act((vid, a))
+        add_doc((key, visit_document(v["content"], v["talked_with"], v["findings"])))
     conn = s.connection()
-    _bulk_insert(conn, _table(Visit), _record(utcnow(), site), _VISIT_COLUMNS, visits)
-    _bulk_insert(conn, _table(VisitCadre), {}, ("visit_id", "cadre_id"), links)
-    _bulk_insert(conn, _table(VisitActivity), {}, ("visit_id", "activity"), acts)
+    _bulk_insert(conn, _table(Visit), _record(utcnow(), site), _VISIT_COLUMNS, visits,
+                 ("id", "unit_id"))
+    _bulk_insert(conn, _table(VisitCadre), {}, ("visit_id", "cadre_id"), links,
+                 ("visit_id", "cadre_id"))
+    _bulk_insert(conn, _table(VisitActivity), {}, ("visit_id", "activity"), acts,
+                 ("visit_id",))
     _index(conn, "visit_fts", docs)
     return [n for _, n, _ in numbered]
 
@@ -308,7 +388,7 @@ def _write_problems(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
                                            "merged_into_id": None, "closed_on": None}
     conn = s.connection()
     _bulk_insert(conn, _table(Problem), constants, ("id", "number", "sort_key",
-                                                    *_PROBLEM_FIELDS), problems)
+                                                    *_PROBLEM_FIELDS), problems, ("id",))
     _index(conn, "problem_fts", docs)
     return [n for _, n, _ in numbered]
 
@@ -325,7 +405,8 @@ def _write_plain(model: Any, extra: Callable[[Values], dict[str, Any]] | None = 
         _bulk_insert(s.connection(), _table(model),
                      _record(utcnow(), site) | (constants or {}), columns,
                      [(i, *(f[c] for c in columns[1:]))
-                      for i, f in zip(_sorted_ids(len(full)), full, strict=True)])
+                      for i, f in zip(_sorted_ids(len(full)), full, strict=True)],
+                     ("id",))
         return []
     return write
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlmodel import Session
 
@@ -34,8 +34,9 @@ class ProgressLike(Protocol):
     def update(self, text: str | None = None, fraction: float | None = None) -> None: ...
 
 
-@dataclass(frozen=True)
-class PlannedRow:
+class PlannedRow(NamedTuple):
+    """A checked row (a named tuple: made 100,000 times, faster than a frozen dataclass)."""
+
     sheet: str
     row: int
     values: Values
@@ -188,15 +189,17 @@ def classify(rules: KindRules, checked: list[PlannedRow], existing: Existing,
     seen: dict[Key, PlannedRow] = {}
     seen_phones: dict[str, PlannedRow] = {}
     noun = rules.spec.noun
+    # A key holds UUIDs, whose hash is computed in Python: each key is hashed once per row
+    # (setdefault), and not at all for the stored records when none are in the file's dates.
+    by_key = existing.by_key
     for row in checked:
-        earlier = seen.get(row.key)
-        if earlier is not None:
+        earlier = seen.setdefault(row.key, row)
+        if earlier is not row:
             where = "" if earlier.sheet == row.sheet else f"工作表“{earlier.sheet}”"
             plan.duplicates.append(SkippedRow(
                 row.sheet, row.row, f"与{where}第 {earlier.row} 行重复，已跳过"))
             continue
-        seen[row.key] = row
-        match: Stored | bool | None = existing.by_key.get(row.key)
+        match: Stored | bool | None = by_key.get(row.key) if by_key else None
         if rules.table == "cadre":
             match = _cadre_match(row, match if isinstance(match, Stored) else None, existing,
                                  seen_phones, plan)

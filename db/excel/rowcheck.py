@@ -28,15 +28,17 @@ from db.excel.lookups import CadreRef, Lookups, UnitRef
 from db.excel.reader import SheetRow, SheetRows
 from db.services._common import Errors
 from db.services.people import check_phone
-from db.vocab import Vocabulary
+from db.vocab import Term, Vocabulary
 
-_MATCHERS: dict[str, VocabMatcher] = {}
+# By name and terms: a vocabulary a bureau extended is another vocabulary than the fixed one.
+_MATCHERS: dict[tuple[str, tuple[Term, ...]], VocabMatcher] = {}
 
 
 def matcher(vocab: Vocabulary) -> VocabMatcher:
-    found = _MATCHERS.get(vocab.name)
+    key = (vocab.name, vocab.terms)
+    found = _MATCHERS.get(key)
     if found is None:
-        found = _MATCHERS[vocab.name] = VocabMatcher(vocab)
+        found = _MATCHERS[key] = VocabMatcher(vocab)
     return found
 
 
@@ -73,11 +75,15 @@ class RowCheck:
         self.ctx = ctx
         self.row = row
         self.e = Errors()
+        # Bound once per row: the typed readers below run a dozen times per row.
+        self._values = row.values
+        self._index = ctx.index
+        self._memos = ctx.memo
 
     # -- raw cells -----------------------------------------------------------------------
 
     def raw(self, key: str) -> Any:
-        return self.row.values[self.ctx.index[key]]
+        return self._values[self._index[key]]
 
     def label(self, key: str) -> str:
         return self.ctx.by_key[key].label
@@ -107,17 +113,24 @@ class RowCheck:
     # -- typed cells (the services' rules on the parsed values) ----------------------------
 
     def text(self, key: str, *, max_len: int, required: bool = False) -> str:
-        return self.e.text(key, cell_text(self.raw(key)), self.label(key), max_len=max_len,
+        raw = self._values[self._index[key]]
+        if type(raw) is str:
+            # The common case, settled without the collector: exactly what ``cell_text`` and
+            # ``Errors.text`` make of a text cell that is neither missing nor too long.
+            value = raw.strip()
+            if (value or not required) and len(value) <= max_len:
+                return value
+        return self.e.text(key, cell_text(raw), self.label(key), max_len=max_len,
                            required=required)
 
     def _memo(self, key: str, parse: Any, *args: Any) -> Any:
         """``parse(ctx, key, raw, *args)`` → (value, message), remembered per distinct cell
         value of the column (the parsers below depend on nothing else)."""
-        raw = self.row.values[self.ctx.index[key]]
+        raw = self._values[self._index[key]]
         memo_key = (key, type(raw), raw)
-        hit = self.ctx.memo.get(memo_key)
+        hit = self._memos.get(memo_key)
         if hit is None:
-            hit = self.ctx.memo[memo_key] = parse(self.ctx, key, raw, *args)
+            hit = self._memos[memo_key] = parse(self.ctx, key, raw, *args)
         if hit[1]:
             self.e.add(key, hit[1])
         return hit[0]
@@ -159,10 +172,13 @@ class RowCheck:
             return None
         if self.failed("region"):
             return None
-        memo_key = (key, type(raw), (raw, region_id))
-        hit = self.ctx.memo.get(memo_key)
+        # Remembered per (unit cell, region cell): the region id follows from the region cell
+        # alone, and a key of strings hashes faster than one holding a UUID.
+        region_raw = self._values[self._index["region"]] if "region" in self._index else None
+        memo_key = (key, type(raw), (raw, type(region_raw), region_raw))
+        hit = self._memos.get(memo_key)
         if hit is None:
-            hit = self.ctx.memo[memo_key] = self.ctx.lookups.unit(cell_text(raw), region_id)
+            hit = self._memos[memo_key] = self.ctx.lookups.unit(cell_text(raw), region_id)
         if hit[1]:
             self.fail(key, hit[1])
         return hit[0]  # type: ignore[no-any-return]
@@ -257,6 +273,6 @@ def _parse_cadres(ctx: SheetContext, key: str, raw: Any) -> Result:
         if not cadre.active:
             return (), f"干部“{cadre.name}”已停用，不能登记走访，请检查参加干部"
         found.append(cadre)
-    if len({c.id for c in found}) != len(found):
+    if len({c.id.int for c in found}) != len(found):  # .int: a UUID's hash runs in Python
         return (), "参加走访的干部有重复，请去掉重复的人"
     return tuple(found), None

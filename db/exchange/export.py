@@ -37,6 +37,7 @@ from sqlmodel import Session
 from db.audit import SYSTEM, Actor
 from db.campaign import local_site
 from db.engine import Database
+from db.excel.bulk import no_gc_pauses
 from db.exchange import state
 from db.exchange.errors import ExchangeCancelled, ExchangeError
 from db.exchange.keys import default_key_dir, fingerprint, load_or_create_key, public_raw
@@ -192,7 +193,8 @@ def export_package(
     is_cancelled = cancelled or (lambda: False)
     receiver = receiver.strip().upper()
     started = utcnow()
-    with db.session() as s:
+    # Hundreds of thousands of row dicts and UUIDs, none of them cycles: no collector passes.
+    with no_gc_pauses(), db.session() as s:
         me = local_site(s)
         if me is None:
             raise ExchangeError("本数据库尚未设置站点（站点代码、名称），不能导出交换包。"

@@ -87,8 +87,10 @@ class SearchIndex:
         and ``unindex_document``, run as one batch each: 100,000 single calls take minutes."""
         if not self.enabled:
             return
-        gone = [old for rid, old in before.items() if after.get(rid) != old]
-        added = [new for rid, new in after.items() if before.get(rid) != new]
+        # In rowid order: FTS5 flushes its pending terms whenever a rowid is smaller than the
+        # last one written, so unsorted documents make thousands of tiny segments to merge.
+        gone = sorted(old for rid, old in before.items() if after.get(rid) != old)
+        added = sorted(new for rid, new in after.items() if before.get(rid) != new)
         if gone:
             self.conn.exec_driver_sql(
                 f"INSERT INTO {table}({table}, rowid, body) VALUES ('delete', ?, ?)", gone)
