@@ -8,7 +8,13 @@ from datetime import date
 from matplotlib.figure import Figure
 from sqlmodel import Session
 
-from db.queries.stats import ProblemStats, StatsFilter, problem_stats, problem_totals
+from db.queries.stats import (
+    ProblemStats,
+    StatsFilter,
+    problem_stats,
+    problem_stats_by,
+    problem_totals,
+)
 from db.vocab import AREAS, CATEGORIES, RATINGS, Vocabulary
 from desktop.charts.style import (
     GREYS,
@@ -205,8 +211,8 @@ def chart_rates_by_region(data: list[ProblemStats], *, title: str | None = None,
 def build_satisfaction(session: Session, filters: StatsFilter | None = None, *,
                        today: date | None = None) -> list[ProblemStats]:
     """All problems first (合计), then each region."""
-    return [problem_totals(session, filters, today=today),
-            *problem_stats(session, "region", filters, today=today)]
+    total, regions = problem_stats_by(session, ("total", "region"), filters, today=today)
+    return [*total, *regions]
 
 
 def chart_satisfaction(data: list[ProblemStats], *, title: str | None = None,

@@ -13,6 +13,7 @@ from db.queries.stats import (
     ProblemStats,
     StatsFilter,
     problem_stats,
+    problem_stats_by,
     problem_totals,
     visit_stats,
 )
@@ -107,6 +108,17 @@ def test_by_phase(db: Database, lists: World) -> None:
         rows = problem_stats(s, "phase", today=TODAY)
     assert [(r.label, r.total) for r in rows] == [
         ("动员部署", 0), ("全面开展", 3), ("持续深化", 2), ("巩固提升", 0), (OUTSIDE_PHASES, 1)]
+
+
+def test_several_dimensions_at_once(db: Database, lists: World) -> None:
+    """One reading of the tasks for several groupings gives what separate calls give."""
+    dims = ("total", "region", "phase", "month")
+    f = StatsFilter(date_from=date(2022, 6, 1))
+    with db.session() as s:
+        together = problem_stats_by(s, dims, f, today=TODAY)
+        apart = [problem_stats(s, by, f, today=TODAY) for by in dims]
+    assert together == apart
+    assert together[0][0].total == 5 and together[0][0].overdue == 2
 
 
 def test_filters(db: Database, lists: World) -> None:
