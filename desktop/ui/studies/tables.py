@@ -31,6 +31,7 @@ from db.vocab import (
     TASK_STEP_KINDS,
     TIERS,
 )
+from db.vocab_extra import FIXED, Vocabularies
 from desktop.ui.lists.common import (
     OVERDUE_SYMBOL,
     PROBLEM_SYMBOLS,
@@ -106,23 +107,29 @@ STUDY_COLUMNS: list[Column[StudyRow]] = [
     Column(QT_TRANSLATE_NOOP("StudyColumns", "Site"), lambda r: r.site, CTX, width=50),
 ]
 
-PROBLEM_COLUMNS: list[Column[SnapshotProblem]] = [
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Number"), lambda r: r.number, CTX, width=150),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Status then"),
-           lambda r: problem_status_text(r.status), CTX, width=90),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Reported on"), lambda r: _day(r.reported_on), CTX,
-           width=95),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Strongly reported"),
-           lambda r: "★" if r.strongly_reported else "", CTX, CENTER, width=40),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Region"), lambda r: r.region, CTX, width=90),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Unit"), lambda r: r.unit, CTX, width=150),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Area"), lambda r: vocab_label(AREAS, r.area), CTX,
-           width=60),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Category"),
-           lambda r: vocab_label(CATEGORIES, r.category), CTX, width=150),
-    Column(QT_TRANSLATE_NOOP("StudyColumns", "Closed on"), lambda r: _day(r.closed_on), CTX,
-           width=95),
-]
+def problem_columns(vocabs: Vocabularies = FIXED) -> list[Column[SnapshotProblem]]:
+    """The frozen problems' columns; *vocabs* labels the bureau's added areas and categories
+    (a snapshot keeps codes, labelled with the terms as they are now)."""
+    areas, categories = vocabs.extend(AREAS), vocabs.extend(CATEGORIES)
+    return [
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Number"), lambda r: r.number, CTX, width=150),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Status then"),
+               lambda r: problem_status_text(r.status), CTX, width=90),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Reported on"), lambda r: _day(r.reported_on),
+               CTX, width=95),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Strongly reported"),
+               lambda r: "★" if r.strongly_reported else "", CTX, CENTER, width=40),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Region"), lambda r: r.region, CTX, width=90),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Unit"), lambda r: r.unit, CTX, width=150),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Area"), lambda r: vocab_label(areas, r.area),
+               CTX, width=60),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Category"),
+               lambda r: vocab_label(categories, r.category), CTX, width=150),
+        Column(QT_TRANSLATE_NOOP("StudyColumns", "Closed on"), lambda r: _day(r.closed_on), CTX,
+               width=95),
+    ]
+
+
 
 
 def _deadline(r: SnapshotTask) -> str:

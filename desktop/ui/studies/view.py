@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.queries.studies import Study, StudyChanges
+from db.vocab_extra import FIXED, Vocabularies
 from desktop.ui.studies.tables import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     GAP_COLUMNS,
-    PROBLEM_COLUMNS,
     RATE_COLUMNS,
     STEP_COLUMNS,
     TASK_COLUMNS,
@@ -31,6 +31,7 @@ from desktop.ui.studies.tables import (
     closed_items,
     make_view,
     memory_model,
+    problem_columns,
     rate_text,
     rates_rows,
     show_model,
@@ -187,14 +188,17 @@ class StudyView(QWidget):
         self.body.hide()
         self.empty.show()
 
-    def show_study(self, study: Study, changes: StudyChanges) -> None:
+    def show_study(self, study: Study, changes: StudyChanges,
+                   vocabs: Vocabularies = FIXED) -> None:
+        """*vocabs*: the bureau's added terms, to label the frozen codes."""
+        problem_columns_ = problem_columns(vocabs)
         self.study = study
         self.changes = changes
         s = study.snapshot
         c = changes
         tables: dict[str, tuple[Sequence[Column[Any]], Sequence[Any], Callable[[Any], Any] | None]]
         tables = {
-            "new_problems": (PROBLEM_COLUMNS, c.new_problems, None),
+            "new_problems": (problem_columns_, c.new_problems, None),
             "new_tasks": (TASK_COLUMNS, c.new_tasks, None),
             "closed": (CLOSED_COLUMNS, closed_items(c.closed_problems, c.closed_tasks), None),
             "newly_overdue": (TASK_COLUMNS, c.newly_overdue, None),
@@ -208,7 +212,7 @@ class StudyView(QWidget):
                                                c.by_region_then), lambda r: r.key),
             "gaps": (GAP_COLUMNS, [GapRow(g, False) for g in c.quota_gaps_now]
                      + [GapRow(g, True) for g in c.quota_gaps_met], lambda r: r.id),
-            "problems": (PROBLEM_COLUMNS, s.problems, None),
+            "problems": (problem_columns_, s.problems, None),
             "tasks": (TASK_COLUMNS, s.tasks, None),
         }
         for key, (columns, rows, row_id) in tables.items():

@@ -32,6 +32,7 @@ from db.queries.studies import (
 )
 from db.services.permissions import OWN_UNIT_ROLES, allowed
 from db.services.studies import STUDY_ACTION, StudyInput, create_study, default_title
+from db.vocab_extra import load_vocabularies
 from desktop.progress import Progress
 from desktop.ui.lists.common import show_app_error
 from desktop.ui.lists.form_base import FormDialog
@@ -224,11 +225,12 @@ class StudiesWidget(QWidget):
             with self.db.session() as s:
                 study: Study = load_study(s, study_id)
                 changes: StudyChanges = study_changes(s, study_id)
+                vocabs = load_vocabularies(s)
         except AppError as error:
             self.view.show_nothing()
             show_app_error(self, error)
             return
-        self.view.show_study(study, changes)
+        self.view.show_study(study, changes, vocabs)
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -26,6 +26,7 @@ from db.services import (
     update_task,
 )
 from desktop.ui.studies.widget import NewStudyDialog, StudiesWidget
+from tests.added_terms import AREA, CATEGORY, add_terms
 from tests.db.queries.conftest import make_world
 from tests.ui.conftest import OFFSCREEN_NOTES
 
@@ -344,3 +345,19 @@ def test_a_study_from_before_the_ladder_shows_no_escalations(
     assert rows(widget, "escalations") == []
     tasks = {r[0]: r for r in rows(widget, "overdue")}
     assert tasks["SZ-RW2022-00005"][6] == "⚠ 已逾期"  # no step recorded then
+
+
+def test_the_bureaus_added_terms_are_shown_by_their_labels(
+        qtbot: QtBot, db: Database, lists: Lists, sync_worker: None) -> None:
+    add_terms(db)
+    with db.transaction() as s:
+        problem = s.get(Problem, lists.p3)
+        assert problem is not None
+        problem.area, problem.category = AREA.code, CATEGORY.code
+    widget = make_widget(qtbot, db, ADMIN)
+    record(widget, date(2022, 8, 31))
+    frozen = {row[0]: row for row in rows(widget, "problems")}
+    with db.session() as s:
+        number = s.get(Problem, lists.p3).number  # type: ignore[union-attr]
+    assert AREA.zh in frozen[number] and CATEGORY.zh in frozen[number]
+    assert "x_1" not in frozen[number]
