@@ -48,6 +48,7 @@ from db.audit import (
 from db.engine import Database
 from db.errors import AppError
 from db.vocab import AUDIT_ACTIONS
+from db.vocab_extra import FIXED, Vocabularies, load_vocabularies
 from desktop.ui.admin.labels import action_label, field_label, table_label, value_text
 from desktop.ui.i18n import current_language
 from desktop.ui.table_model import Column, PagedTableModel
@@ -58,7 +59,7 @@ CTX = "AuditColumns"
 NO_DATE = QDate(2000, 1, 1)  # the date boxes' minimum, shown as "any"
 
 
-def change_lines(row: AuditRow) -> list[str]:
+def change_lines(row: AuditRow, vocabs: Vocabularies = FIXED) -> list[str]:
     """Each changed field as "field: before → after" (a new record: "field: value")."""
     if row.hidden:
         return [
@@ -69,8 +70,8 @@ def change_lines(row: AuditRow) -> list[str]:
         ]
     lines = []
     for c in row.changes:
-        before = value_text(row.table_name, c.field, c.before)
-        after = value_text(row.table_name, c.field, c.after)
+        before = value_text(row.table_name, c.field, c.before, vocabs)
+        after = value_text(row.table_name, c.field, c.after, vocabs)
         if row.action == "create" and c.after in (None, ""):
             continue  # a new record's empty fields say nothing
         if row.action == "create":
@@ -80,52 +81,55 @@ def change_lines(row: AuditRow) -> list[str]:
     return lines
 
 
-COLUMNS: list[Column[AuditRow]] = [
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "No."),
-        lambda r: r.seq,
-        CTX,
-        width=60,
-        alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "When"),
-        lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-        CTX,
-        width=150,
-    ),
-    Column(QT_TRANSLATE_NOOP("AuditColumns", "User"), lambda r: r.username, CTX, width=90),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "Action"), lambda r: action_label(r.action), CTX, width=70
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "Record kind"),
-        lambda r: table_label(r.table_name),
-        CTX,
-        width=90,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "Record"),
-        lambda r: r.record_id[:8],
-        CTX,
-        width=80,
-        tooltip=lambda r: r.record_id,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "Summary"),
-        lambda r: r.summary,
-        CTX,
-        width=260,
-        tooltip=lambda r: r.summary,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("AuditColumns", "Before → after"),
-        lambda r: "；".join(change_lines(r)),
-        CTX,
-        width=360,
-        tooltip=lambda r: "\n".join(change_lines(r)),
-    ),
-]
+def audit_columns(vocabs: Vocabularies = FIXED) -> list[Column[AuditRow]]:
+    """The log's columns; *vocabs* labels the bureau's added terms in the changes."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "No."),
+            lambda r: r.seq,
+            CTX,
+            width=60,
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "When"),
+            lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            CTX,
+            width=150,
+        ),
+        Column(QT_TRANSLATE_NOOP("AuditColumns", "User"), lambda r: r.username, CTX, width=90),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "Action"), lambda r: action_label(r.action), CTX,
+            width=70,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "Record kind"),
+            lambda r: table_label(r.table_name),
+            CTX,
+            width=90,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "Record"),
+            lambda r: r.record_id[:8],
+            CTX,
+            width=80,
+            tooltip=lambda r: r.record_id,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "Summary"),
+            lambda r: r.summary,
+            CTX,
+            width=260,
+            tooltip=lambda r: r.summary,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditColumns", "Before → after"),
+            lambda r: "；".join(change_lines(r, vocabs)),
+            CTX,
+            width=360,
+            tooltip=lambda r: "\n".join(change_lines(r, vocabs)),
+        ),
+    ]
 
 
 class AuditLogDialog(QDialog):
@@ -142,6 +146,8 @@ class AuditLogDialog(QDialog):
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(1180, 720)
         self.filters = AuditFilter()
+        with database.session() as s:
+            self.vocabs = load_vocabularies(s)
 
         self.user = QComboBox()
         self.user.setObjectName("auditUser")
@@ -180,7 +186,8 @@ class AuditLogDialog(QDialog):
         top.addStretch(1)
 
         self.model: PagedTableModel[AuditRow] = PagedTableModel(
-            COLUMNS, self._fetch, self._count, row_id=lambda r: r.seq, parent=self
+            audit_columns(self.vocabs), self._fetch, self._count, row_id=lambda r: r.seq,
+            parent=self
         )
         self.table = QTableView()
         setup_record_table(
@@ -331,7 +338,7 @@ class AuditLogDialog(QDialog):
             record=row.record_id,
         )
         lines = [head, row.summary, ""]
-        lines += change_lines(row) or [self.tr("(no field values recorded)")]
+        lines += change_lines(row, self.vocabs) or [self.tr("(no field values recorded)")]
         self.details.setPlainText("\n".join(lines))
 
     # -- the chain ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db import vocab
 from db.vocab import Vocabulary
+from db.vocab_extra import FIXED, Vocabularies
 from desktop.ui.i18n import current_language
 
 TABLE_LABELS: dict[str, str] = {
@@ -135,8 +136,9 @@ def action_label(action: str) -> str:
     return vocab.AUDIT_ACTIONS.label(action, current_language()) if action else ""
 
 
-def value_text(table: str, field: str, value: Any) -> str:
-    """A stored value as a person reads it: labels for codes, 是/否, "∅" for nothing."""
+def value_text(table: str, field: str, value: Any, vocabs: Vocabularies = FIXED) -> str:
+    """A stored value as a person reads it: labels for codes (with the bureau's added terms
+    from *vocabs*), 是/否, "∅" for nothing."""
     if value is None or value == "":
         return "∅"
     if isinstance(value, bool):
@@ -151,8 +153,8 @@ def value_text(table: str, field: str, value: Any) -> str:
         return statuses.label(text, current_language()) if text in statuses else text
     if field == "kind" and table in KIND_FIELDS and text in KIND_FIELDS[table]:
         return KIND_FIELDS[table].label(text, current_language())
-    if field in CODE_FIELDS and text in CODE_FIELDS[field]:
-        return CODE_FIELDS[field].label(text, current_language())
+    if field in CODE_FIELDS and text in (terms := vocabs.extend(CODE_FIELDS[field])):
+        return terms.label(text, current_language())
     if field.endswith("_id") and len(text) == 36:
         return text[:8] + "…"  # a link to another record; the summary names it
     if field.endswith(("_at", "_until")) and "T" in text:

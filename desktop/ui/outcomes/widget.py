@@ -42,6 +42,7 @@ from db.services.outcomes import (
 )
 from db.services.permissions import allowed
 from db.vocab import AREAS, OUTCOME_BATCHES
+from db.vocab_extra import FIXED, Vocabularies, load_vocabularies
 from desktop.ui.lists.common import show_app_error, vocab_label
 from desktop.ui.lists.queries import Choice, unit_choices
 from desktop.ui.outcomes.dialog import OutcomeDialog
@@ -74,17 +75,21 @@ PROJECT_COLUMNS: list[Column[ProjectRow]] = [
            width=95),
 ]
 
-SOLVED_COLUMNS: list[Column[SolvedProblemRow]] = [
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Problem"), lambda r: r.number, CTX, width=150),
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Closed on"), lambda r: _day(r.closed_on), CTX,
-           width=95),
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Region"), lambda r: r.region, CTX, width=90),
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Unit"), lambda r: r.unit, CTX, width=150),
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Area"), lambda r: vocab_label(AREAS, r.area),
-           CTX, width=60),
-    Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Description"), lambda r: r.description, CTX,
-           width=380),
-]
+def solved_columns(vocabs: Vocabularies = FIXED) -> list[Column[SolvedProblemRow]]:
+    """*vocabs* labels the bureau's added areas."""
+    areas = vocabs.extend(AREAS)
+    return [
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Problem"), lambda r: r.number, CTX,
+               width=150),
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Closed on"), lambda r: _day(r.closed_on),
+               CTX, width=95),
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Region"), lambda r: r.region, CTX, width=90),
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Unit"), lambda r: r.unit, CTX, width=150),
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Area"), lambda r: vocab_label(areas, r.area),
+               CTX, width=60),
+        Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Description"), lambda r: r.description,
+               CTX, width=380),
+    ]
 
 WRITEUP_COLUMNS: list[Column[OutcomeRow]] = [
     Column(QT_TRANSLATE_NOOP("OutcomeColumns", "Written on"), lambda r: _day(r.written_on), CTX,
@@ -279,9 +284,10 @@ class OutcomesWidget(QWidget):
             self.counts = batch_counts(s)
             self.units = unit_choices(s)
             writeups = {code: list_outcomes(s, code) for code in WRITEUP_BATCHES}
+            vocabs = load_vocabularies(s)
         show_model(self.projects_view, _paged(db, PROJECT_COLUMNS, projects_page,
                                               lambda r: r.number, self))
-        show_model(self.solved_view, _paged(db, SOLVED_COLUMNS, solved_page,
+        show_model(self.solved_view, _paged(db, solved_columns(vocabs), solved_page,
                                             lambda r: r.sort_key, self))
         for code, page in self.pages.items():
             page.set_rows(writeups[code])

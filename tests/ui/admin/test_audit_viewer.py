@@ -25,6 +25,7 @@ from db.errors import PermissionDenied
 from db.services.accounts import UserChanges, list_users, update_user
 from desktop.ui.admin.audit_viewer import AuditLogDialog
 from desktop.ui.main_window import MainWindow
+from tests.added_terms import AREA, add_terms
 from tests.ui.admin.conftest import make_user
 
 
@@ -219,3 +220,13 @@ def test_the_admin_menu_stays_hidden_for_a_viewer_after_a_language_switch(
     qtbot.waitUntil(lambda: win.menus["admin"].title() == "&Administration")
     assert not win.menus["admin"].menuAction().isVisible()
     assert boss.menus["admin"].menuAction().isVisible()
+
+
+def test_the_bureaus_added_terms_are_shown_by_their_labels(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    add_terms(db, admin)
+    with db.transaction() as s:
+        write_audit(s, SYSTEM, "update", "problem", uuid.uuid4(), "修改问题",
+                    {"area": "canteen"}, {"area": AREA.code})
+    dialog = _open(qtbot, db, admin)
+    assert "领域: 食堂 → 心理健康" in dialog.model.index(0, 7).data()

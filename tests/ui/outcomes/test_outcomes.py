@@ -18,12 +18,13 @@ from sqlalchemy import select
 from db.audit import Actor
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
-from db.models import Attachment, AuditEntry, Outcome
+from db.models import Attachment, AuditEntry, Outcome, Problem
 from db.paths import attachments_dir
 from db.services.outcomes import OutcomeInput, create_outcome, update_outcome
 from desktop.ui.outcomes.dialog import OutcomeDialog
 from desktop.ui.outcomes.widget import REPORT_KEY, OutcomesWidget
 from desktop.ui.studies.printing import report_kind
+from tests.added_terms import AREA, add_terms
 from tests.db.queries.conftest import make_world
 from tests.ui.conftest import OFFSCREEN_NOTES
 
@@ -264,3 +265,14 @@ def test_print_the_compendium(qtbot: QtBot, db: Database, org: Org, sync_worker:
     text = "".join("".join(p.extract_text() for p in PdfReader(preview.pdf).pages).split())
     assert "建立校长接待日制度" in text
     preview.close()
+
+
+def test_a_solved_problem_in_an_added_area_shows_its_label(
+        qtbot: QtBot, db: Database, org: Org) -> None:
+    add_terms(db)
+    with db.transaction() as s:
+        problem = s.execute(select(Problem).where(
+            Problem.description == "食堂饭菜价格偏高")).scalar_one()
+        problem.area = AREA.code
+    widget = make_widget(qtbot, db, ADMIN)
+    assert [r[4] for r in table(widget.solved_view)] == [AREA.zh]
