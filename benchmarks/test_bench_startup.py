@@ -5,8 +5,10 @@ window with one empty table, our main window, and our main window opening the de
 with the visit log on screen. Targets (the issue on the desktop at scale 100):
 
 - first paint of the main window ≤ 1.5 × the bare window's first paint;
-- the visit table's first rows painted ≤ 5 × the bare window's first paint;
-- resident memory (peak) then under 250 MB.
+- the visit table's first rows painted ≤ 5 × the bare window's first paint — the first-rows
+  preview's (plain sqlite3 while SQLAlchemy is imported, desktop.ui.visits.preview) or the real
+  table's, whichever is on screen first; the real tab's own first rows are printed beside;
+- resident memory (peak) under 250 MB once the real tab's rows are painted.
 
 Byte code is compiled first, as an installed application has it; a checkout run with
 PYTHONDONTWRITEBYTECODE would otherwise compile every module at every start.
@@ -45,6 +47,8 @@ def test_first_paint_first_rows_and_memory(tmp_path_factory: pytest.TempPathFact
     print_marks(list(marks.values()), rounds)
     first_paint = marks["our main window, first paint"]
     rows = marks["visit table, first rows painted"]
+    real_rows = marks["visit table, real tab's rows painted"]
     assert first_paint.ratio <= 1.5
     assert rows.ratio <= 5
-    assert rows.rss_mb < 250
+    assert rows.seconds <= real_rows.seconds
+    assert real_rows.rss_mb < 250

@@ -21,6 +21,7 @@ from sqlalchemy import BigInteger, ColumnElement, Select, column, func, or_, tex
 from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session
 
+from db.queries.text import short as short  # re-exported: the list pages import it here
 from db.search import match_expression
 
 FIRST_BATCH = 64
@@ -139,9 +140,3 @@ def count_rows(session: Session, count_select: Callable[[list[ColumnElement[bool
                sort_col: Any, *, fts_table: str, match: str | None) -> int:
     extra = [] if match is None else [sort_col.in_(fts_subquery(fts_table, match))]
     return int(session.execute(count_select(extra)).scalar() or 0)
-
-
-def short(text_: str, n: int = 60) -> str:
-    """The first *n* characters of a text on one line, with … when cut."""
-    one = " ".join(text_.split())
-    return one if len(one) <= n else one[: n - 1] + "…"

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -111,7 +111,32 @@ class Startup(QObject):
         if self._first_run_needed():
             self._first_run()
             return
+        self._preview_first_rows()  # queued first: it is on screen long before the tabs
         run_task(self._open, self._opened, on_error=self._failed)
+
+    def _preview_first_rows(self) -> None:
+        """A SQLite file's newest visits, read with plain sqlite3 beside the real open (which
+        first imports SQLAlchemy, about a second), shown in the visit log's place meanwhile.
+        Anything wrong gives no preview: the real open reports it."""
+        if self.db_url is not None:
+            return  # a server: no preview
+        path = self.db_path
+        if path is None:
+            from db.paths import default_db_path, demo_db_path
+
+            path = demo_db_path() if self.demo else default_db_path()
+
+        def read(_progress: object) -> list[Any] | None:
+            from db.queries.first_page import first_page
+            from desktop.ui.visits.preview import PREVIEW_ROWS
+
+            return first_page(path, PREVIEW_ROWS)
+
+        def show(rows: list[Any] | None) -> None:
+            if rows:
+                self.window.show_visits_preview(rows)
+
+        run_task(read, show, on_error=lambda exc: log.debug("no first-rows preview: %s", exc))
 
     # -- the first start ----------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
@@ -90,6 +90,7 @@ class _Pages(dict[str, QWidget]):
 class MainWindow(QMainWindow):
     first_painted = Signal()
     database_attached = Signal()
+    preview_shown = Signal()  # the visit log's first rows, before the database is attached
     counts_updated = Signal()
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
@@ -404,13 +405,23 @@ class MainWindow(QMainWindow):
         if key not in self._pending or self.database is None or self.actor is None:
             return
         self._pending.discard(key)
-        number = next(i for i, (k, _m, _c) in enumerate(TABS) if k == key)
-        _key, module_name, class_name = TABS[number]
+        _key, module_name, class_name = next(tab for tab in TABS if tab[0] == key)
         cls = getattr(importlib.import_module(module_name), class_name)
         page: TabPage = cls(self.database, self.actor)
         page.data_changed.connect(self.refresh_counts)
         page.commands_changed.connect(self._update_actions)
         page.status_message.connect(self._show_message)
+        old = self._swap_page(key, page)
+        # A preview of the first rows lies over the real tab until its rows are read.
+        cover = getattr(old, "cover", None)
+        if cover is not None:
+            cover(page)
+        else:
+            old.deleteLater()
+
+    def _swap_page(self, key: str, page: QWidget) -> QWidget:
+        """Put *page* in tab *key*'s place; returns the widget that was there."""
+        number = next(i for i, (k, _m, _c) in enumerate(TABS) if k == key)
         old = dict.__getitem__(self.pages, key)
         current = self.tabs.currentIndex()
         # Swapping the widget under the current tab must not count as the user switching tabs.
@@ -419,8 +430,20 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(number, page, self.tab_titles()[number])
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        old.deleteLater()
         dict.__setitem__(self.pages, key, page)
+        return old
+
+    def show_visits_preview(self, rows: Sequence[Any]) -> None:
+        """Show the newest visits, read before the database is open (desktop.ui.app.Startup),
+        read-only in the visit log tab's place until the real tab is built over them."""
+        if self.database is not None or not rows:
+            return  # the real tab is there (or on its way) already
+        if not isinstance(dict.__getitem__(self.pages, "visits"), QLabel):
+            return
+        from desktop.ui.visits.preview import VisitsPreview
+
+        self._swap_page("visits", VisitsPreview(rows)).deleteLater()
+        self.preview_shown.emit()
 
     @Slot()
     def refresh_counts(self) -> None:

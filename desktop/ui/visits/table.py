@@ -1,4 +1,5 @@
-"""The visit table: columns over db.queries.visits.VisitRow, a keyset page fetcher, the view.
+"""The visit table: a keyset page fetcher over db.queries.visits.VisitRow and the view; the
+columns are in desktop.ui.visits.columns (shared with the first-rows preview).
 
 Pages are read newest first by ``sort_key`` (the cursor of the next page). The first page and
 the count are read off the GUI thread by the widget (``prefetched_fetcher`` serves that page
@@ -9,47 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from db.engine import Database
 from db.queries import VisitFilter, VisitRow, visit_page
-from db.vocab import ACTIVITIES, METHODS
-from desktop.ui.table_model import CENTER, Column, PagedTableModel
-from desktop.ui.visits.common import lang
+from desktop.ui.table_model import PagedTableModel
+from desktop.ui.visits.columns import COLUMNS
 from desktop.ui.widgets import apply_column_widths, remember_columns, setup_record_table
 
-CONTEXT = "VisitTable"  # literal in each QT_TRANSLATE_NOOP below: lupdate reads no variables
 Page = tuple[Sequence[VisitRow], int | None]
-
-
-def _counts(row: VisitRow) -> str:
-    return f"{row.students_met}/{row.teachers_met}/{row.parents_met}"
-
-
-def _activities(row: VisitRow) -> str:
-    return "、".join(ACTIVITIES.label(code, lang()) for code in row.activities)
-
-
-COLUMNS: list[Column[VisitRow]] = [
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Number"), lambda r: r.number, CONTEXT, width=128),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Date"), lambda r: r.visit_date.isoformat(), CONTEXT,
-           sort_key=lambda r: r.visit_date, width=88),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Unit"), lambda r: r.unit_name, CONTEXT, width=140),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Region"), lambda r: r.region_name, CONTEXT, width=70),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Cadres"), lambda r: r.cadre_names, CONTEXT,
-           tooltip=lambda r: r.cadre_names, width=110),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Method"), lambda r: METHODS.label(r.method, lang()),
-           CONTEXT, width=70),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Activities"), _activities, CONTEXT,
-           tooltip=_activities, width=120),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Students/teachers/parents"), _counts, CONTEXT,
-           alignment=CENTER, sort_key=lambda r: r.students_met + r.teachers_met + r.parents_met,
-           width=90),
-    Column(QT_TRANSLATE_NOOP("VisitTable", "Summary"), lambda r: r.summary, CONTEXT,
-           tooltip=lambda r: r.summary, width=320),
-]
 
 
 def read_page(database: Database, filters: VisitFilter, cursor: int | None,
