@@ -6219,6 +6219,13 @@ To be sure the file really comes from your bureau, phone them and compare this f
     </message>
 </context>
 <context>
+    <name>VisitsPreview</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
     <name>VisitsTab</name>
     <message>
         <source>Visit log</source>
