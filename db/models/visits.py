@@ -28,6 +28,12 @@ class Visit(Record, table=True):
               postgresql_where=text("deleted_at IS NULL")),
         Index("ix_visit_live_method", "method", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        # Live visits in id order with their filter keys, index-only: the nine-ones counts
+        # walk it alongside visit_cadre / visit_activity (keyed by visit id) instead of reading
+        # a million visit rows at random. deleted_at is listed so SQLite sees it as covering.
+        Index("ix_visit_live_keys", "id", "sort_key", "visit_date", "unit_id", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
     )
 
     number: str = Field(max_length=40, unique=True)

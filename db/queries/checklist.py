@@ -7,7 +7,8 @@ The bulk form aggregates in SQL: two window queries (activities; visits to schoo
 cadre's visits per item, so every cadre's checklist comes from a handful of queries. Their cost
 grows with the visits in the date range, so pass the campaign's dates (``campaign_period``) and
 run the all-cadres form off the UI thread on large databases; one cadre's checklist reads only
-that cadre's visits.
+that cadre's visits. Charts and tallies pass ``evidence=False``: plain grouped counts, with no
+windows and no evidence visits (on SQLite, along an index of live visits in id order).
 """
 
 from __future__ import annotations
@@ -19,7 +20,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy import column as sql_column
 from sqlmodel import Session
 
 from db.models import Assignment, Cadre, Unit, Visit, VisitActivity, VisitCadre
@@ -128,6 +143,83 @@ def _visit_evidence(session: Session, cadre_ids: Collection[uuid.UUID] | None,
     return {key: (n, [refs[k] for k in keys if k in refs]) for key, (n, keys) in found.items()}
 
 
+def _visit_counts(session: Session, cadre_ids: Collection[uuid.UUID] | None,
+                  date_from: date | None, date_to: date | None
+                  ) -> dict[tuple[uuid.UUID, str], int]:
+    """(cadre, item) → visits that count for it: the windows' group sizes, without evidence."""
+    if cadre_ids is None and _has_live_keys(session):
+        return _sqlite_visit_counts(session, date_from, date_to)
+    conds = _visit_conds(date_from, date_to)
+    if cadre_ids is not None:
+        conds.append(VisitCadre.cadre_id.in_(cadre_ids))  # type: ignore[attr-defined]
+    base = select(VisitCadre.cadre_id).join(
+        Visit, Visit.id == VisitCadre.visit_id).where(*conds)  # type: ignore[arg-type]
+    by_activity = (base.add_columns(VisitActivity.activity, func.count())
+                   .join(VisitActivity, VisitActivity.visit_id == Visit.id)  # type: ignore[arg-type]
+                   .group_by(VisitCadre.cadre_id, VisitActivity.activity))
+    at_school = (base.add_columns(literal("school"), func.count())
+                 .join(Unit, Unit.id == Visit.unit_id)  # type: ignore[arg-type]
+                 .where(Unit.kind.in_(SCHOOL_UNIT_KINDS))  # type: ignore[attr-defined]
+                 .group_by(VisitCadre.cadre_id))
+    return {(cadre_id, item): int(n) for q in (by_activity, at_school)
+            for cadre_id, item, n in session.execute(q)}
+
+
+LIVE_KEYS_INDEX = "ix_visit_live_keys"  # db.models.visits, migration 0004
+
+
+def _has_live_keys(session: Session) -> bool:
+    """SQLite with the live-keys index (INDEXED BY fails outright when it is missing)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    return session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"),
+        {"name": LIVE_KEYS_INDEX},
+    ).first() is not None
+
+
+def _sqlite_visit_counts(session: Session, date_from: date | None, date_to: date | None
+                         ) -> dict[tuple[uuid.UUID, str], int]:
+    """All cadres' counts on SQLite, walking the live visits in id order.
+
+    visit_cadre and visit_activity are keyed by visit id (a UUID), so when SQLite picks the
+    visit_date index (as it does for the campaign's range) every one of about a million visit
+    rows is a random read: 5+ s at scale 100. Walking ix_visit_live_keys (index-only) in id
+    order makes the lookups into both link tables sequential: under 2 s. SQLAlchemy cannot
+    write INDEXED BY, and CROSS JOIN is how SQLite is told the join order, hence raw SQL;
+    other databases run the portable form in _visit_counts.
+    """
+    conds = ["visit.deleted_at IS NULL"]
+    params: dict[str, Any] = {"kinds": sorted(SCHOOL_UNIT_KINDS)}
+    # Dates are stored as ISO text; bind them as such (raw SQL has no column types to do it).
+    if date_from is not None:
+        conds += ["visit.visit_date >= :date_from", "visit.sort_key >= :key_from"]
+        params |= {"date_from": date_from.isoformat(), "key_from": day_base(date_from)}
+    if date_to is not None:
+        conds += ["visit.visit_date <= :date_to", "visit.sort_key < :key_to"]
+        params |= {"date_to": date_to.isoformat(),
+                   "key_to": day_base(date_to + timedelta(days=1))}
+    live = f"visit INDEXED BY {LIVE_KEYS_INDEX}"
+    where = " AND ".join(conds)
+    typed = (sql_column("cadre_id", VisitCadre.__table__.c.cadre_id.type),  # type: ignore[attr-defined]
+             sql_column("item", String()), sql_column("n", Integer()))
+    by_activity = text(
+        f"SELECT vc.cadre_id AS cadre_id, va.activity AS item, count(*) AS n FROM {live} "
+        "CROSS JOIN visit_cadre AS vc ON vc.visit_id = visit.id "
+        "CROSS JOIN visit_activity AS va ON va.visit_id = visit.id "
+        f"WHERE {where} GROUP BY vc.cadre_id, va.activity"
+    ).columns(*typed)
+    # The school units as a list (a few thousand): cheaper per visit than a join to unit.
+    at_school = text(
+        f"SELECT vc.cadre_id AS cadre_id, 'school' AS item, count(*) AS n FROM {live} "
+        "CROSS JOIN visit_cadre AS vc ON vc.visit_id = visit.id "
+        "WHERE visit.unit_id IN (SELECT id FROM unit WHERE kind IN :kinds) "
+        f"AND {where} GROUP BY vc.cadre_id"
+    ).bindparams(bindparam("kinds", expanding=True)).columns(*typed)
+    return {(cadre_id, item): int(n) for q in (by_activity, at_school)
+            for cadre_id, item, n in session.execute(q, params)}
+
+
 def _visit_refs(session: Session, keys: set[int]) -> dict[int, VisitRef]:
     out: dict[int, VisitRef] = {}
     ordered = sorted(keys)
@@ -166,11 +258,14 @@ def _assignments(session: Session, cadre_ids: Collection[uuid.UUID] | None, toda
 
 def checklists(session: Session, cadre_ids: Collection[uuid.UUID] | None = None, *,
                date_from: date | None = None, date_to: date | None = None,
-               today: date | None = None, include_inactive: bool = False) -> list[Checklist]:
+               today: date | None = None, include_inactive: bool = False,
+               evidence: bool = True) -> list[Checklist]:
     """The nine-ones checklist of each cadre (all active cadres when *cadre_ids* is None).
 
     Visits count when dated within [date_from, date_to] (pass the campaign's dates); an
-    assignment counts when it has not ended by *today*.
+    assignment counts when it has not ended by *today*. Without *evidence* the items carry
+    the same counts but no visits (``visits == ()``), from plain grouped counts: several
+    times faster on large databases, for charts and tallies.
     """
     today = today or date.today()
     ids = None if cadre_ids is None else list(cadre_ids)
@@ -182,7 +277,11 @@ def checklists(session: Session, cadre_ids: Collection[uuid.UUID] | None = None,
     cadres = cadre_refs(session, *where)
     if not cadres:
         return []
-    visits = _visit_evidence(session, ids, date_from, date_to)
+    if evidence:
+        visits = _visit_evidence(session, ids, date_from, date_to)
+    else:
+        visits = {key: (n, []) for key, n in _visit_counts(session, ids, date_from,
+                                                            date_to).items()}
     assigned = _assignments(session, ids, today)
     out = []
     for c in cadres:

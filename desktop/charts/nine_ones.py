@@ -24,11 +24,15 @@ from desktop.charts.style import (
 
 def build_nine_ones(session: Session, filters: StatsFilter | None = None, *,
                     today: date | None = None) -> list[Checklist]:
-    """Every active cadre's checklist over the filters' dates (default: the campaign's)."""
+    """Every active cadre's checklist over the filters' dates (default: the campaign's).
+
+    Counts only (no evidence visits): the chart needs whether each item is done, and the
+    evidence windows take seconds at scale 100.
+    """
     start, end = campaign_period(session)
     f = filters or StatsFilter()
     return checklists(session, date_from=f.date_from or start, date_to=f.date_to or end,
-                      today=today)
+                      today=today, evidence=False)
 
 
 def item_counts(data: list[Checklist]) -> list[tuple[str, int]]:

@@ -72,6 +72,35 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert migrate.current_revision(conn) == "0001"
 
 
+def test_a_0003_database_gets_the_live_visit_keys_index(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import Connection, create_engine
+
+    path = tmp_path / "v3.db"
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0003")
+
+    def keys_index(conn: Connection) -> str | None:
+        return conn.execute(text(
+            "SELECT sql FROM sqlite_master WHERE name = 'ix_visit_live_keys'")).scalar()
+
+    with engine.connect() as conn:
+        assert keys_index(conn) is None
+    engine.dispose()
+    database = open_database(path, backup_dir=tmp_path / "backups")
+    with database.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        sql = keys_index(conn)
+    # Partial (live visits only) and holding every column the nine-ones count reads.
+    assert sql is not None and "WHERE deleted_at IS NULL" in sql
+    assert "(id, sort_key, visit_date, unit_id, deleted_at)" in sql
+    with database.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0003")
+    with database.engine.connect() as conn:
+        assert keys_index(conn) is None
+    database.dispose()
+
+
 def test_revisions_read_from_file_names_agree_with_alembic() -> None:
     scripts = migrate.script_directory()
     assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from pathlib import Path
 
-from db.engine import Database
-from db.queries.checklist import cadre_checklist, checklists, not_gone_down
+import pytest
+from sqlalchemy import text
+
+from db.demo import generate
+from db.engine import Database, open_database
+from db.queries import checklist as checklist_module
+from db.queries.checklist import Checklist, cadre_checklist, checklists, not_gone_down
+from db.queries.periods import campaign_period
 from db.vocab import NINE_ONES
 from tests.db.queries.conftest import World
 
@@ -101,3 +109,109 @@ def test_campaign_period(db: Database) -> None:
 
     with db.session() as s:
         assert campaign_period(s) == (date(2022, 5, 15), date(2022, 12, 31))
+
+
+def _without_evidence(found: list[Checklist]) -> list[Checklist]:
+    return [dataclasses.replace(c, items=tuple(dataclasses.replace(i, visits=())
+                                               for i in c.items)) for c in found]
+
+
+def _counts(found: list[Checklist]) -> dict[tuple[str, str], int]:
+    return {(c.cadre.name, i.code): i.count for c in found for i in c.items if i.count}
+
+
+def _assert_counts_agree(db: Database, today: date, ranges: list[tuple[date | None, date | None]]
+                         ) -> int:
+    """The counts-only form equals the evidence form, in bulk (SQLite: the INDEXED BY query)
+    and for listed cadres (the portable query); returns how many counts were compared."""
+    compared = 0
+    with db.session() as s:
+        for date_from, date_to in ranges:
+            full = checklists(s, today=today, date_from=date_from, date_to=date_to)
+            lean = checklists(s, today=today, date_from=date_from, date_to=date_to,
+                              evidence=False)
+            listed = checklists(s, [c.cadre.id for c in full], today=today,
+                                date_from=date_from, date_to=date_to, evidence=False)
+            assert lean == _without_evidence(full)
+            assert listed == lean
+            assert all(i.visits == () for c in lean for i in c.items)
+            compared += len(_counts(full))
+    return compared
+
+
+def _nine_ones_world(db: Database, world: World) -> None:
+    with db.transaction() as s:
+        for name in ("甲", "乙", "丙"):
+            world.cadre(s, name)
+        world.cadre(s, "离职", active=False)
+        world.assign(s, "甲", "东关社区", "community")
+        world.assign(s, "乙", "万和村", "village", ended_on=date(2022, 8, 1))
+        world.visit(s, date(2022, 5, 10), "曾都一中", ["甲"], activities=["class_visit"])
+        for day in (3, 4, 5):
+            world.visit(s, date(2022, 7, day), "曾都一中", ["甲", "乙"],
+                        activities=["canteen", "dormitory"])
+        world.visit(s, date(2022, 7, 11), "曾都一中", ["离职"], activities=["canteen"])
+        world.visit(s, date(2022, 7, 12), "广水市幼儿园", ["乙"])  # school, no activity
+        world.visit(s, date(2022, 7, 12), "东关社区", ["丙"], activities=["family"])
+        world.visit(s, date(2022, 7, 11), "曾都一中", ["丙"], activities=["family"],
+                    deleted=True)
+        world.visit(s, date(2022, 12, 31), "曾都一中", ["丙"], activities=["campus_event"])
+
+
+RANGES: list[tuple[date | None, date | None]] = [
+    (None, None), (date(2022, 6, 1), date(2022, 12, 31)), (date(2022, 7, 4), date(2022, 7, 12)),
+    (date(2022, 12, 31), None), (None, date(2022, 5, 10)),
+]
+
+
+def test_counts_only_equal_the_evidence_form(db: Database, world: World) -> None:
+    _nine_ones_world(db, world)
+    assert _assert_counts_agree(db, TODAY, RANGES) > 0
+    with db.session() as s:
+        lean = {c.cadre.name: c for c in checklists(s, today=TODAY, evidence=False,
+                                                    date_from=date(2022, 7, 4),
+                                                    date_to=date(2022, 7, 12))}
+    # Spot checks, so agreeing on nothing cannot pass: the range holds two of the three
+    # canteen visits, the kindergarten and the community visit; 丙's deleted one is left out.
+    assert lean["甲"].item("canteen").count == 2 and lean["乙"].item("dormitory").count == 2
+    assert lean["乙"].item("school").count == 3 and not lean["乙"].item("village").done
+    assert lean["甲"].item("community").done and not lean["甲"].item("class_visit").done
+    assert lean["丙"].item("family").count == 1 and not lean["丙"].item("school").done
+
+
+def test_counts_only_without_the_index(db: Database, world: World) -> None:
+    """A database without the live-keys index (never on a migrated one) falls back to the
+    portable query instead of failing on INDEXED BY (PostgreSQL always takes that one)."""
+    sqlite = db.engine.dialect.name == "sqlite"
+    _nine_ones_world(db, world)
+    with db.session() as s:
+        assert checklist_module._has_live_keys(s) == sqlite
+        with_index = checklists(s, today=TODAY, evidence=False)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"DROP INDEX {checklist_module.LIVE_KEYS_INDEX}"))
+    with db.session() as s:
+        assert not checklist_module._has_live_keys(s)
+        assert checklists(s, today=TODAY, evidence=False) == with_index
+    assert _counts(with_index)[("乙", "canteen")] == 3
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    generate(path, scale=1)
+    return path
+
+
+def test_counts_only_equal_the_evidence_form_on_the_demo(demo: Path) -> None:
+    database = open_database(demo)
+    try:
+        with database.session() as s:
+            start, end = campaign_period(s)
+            assert checklist_module._has_live_keys(s)  # the bulk form takes the fast query
+        # Thousands of counts: every cadre's nine over the campaign, a month and all time.
+        compared = _assert_counts_agree(
+            database, date(2022, 11, 1),
+            [(start, end), (date(2022, 7, 1), date(2022, 7, 31)), (None, None)])
+    finally:
+        database.dispose()
+    assert compared > 1000
