@@ -42,9 +42,9 @@ from db.services.accounts import (
     revoke_remember_token,
 )
 from desktop.ui.settings import app_settings
+from desktop.ui.widgets import NOTE_COLOUR
 
 ERROR_COLOUR = "#b3261e"  # contrast above 4.5:1 on white; always with a sign and words
-NOTE_COLOUR = "#555555"
 
 
 class MessageLabel(QLabel):

@@ -6,9 +6,10 @@ Nothing here calls tr(): texts are translated where they are shown, in the calle
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -121,3 +122,23 @@ def remember_columns(view: QTableView, key: str) -> None:
     timer = debounce_timer(view, 400, save)
     header.sectionResized.connect(timer.start)
     header.sectionMoved.connect(timer.start)
+
+
+# Grey for explanatory notes under a field or a page heading (dark enough to read printed).
+NOTE_COLOUR = "#555555"
+
+
+def note(text: str) -> QLabel:
+    """A wrapped, grey explanatory line."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {NOTE_COLOUR};")
+    return label
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,7 +68,7 @@ from desktop.ui.lists.queries import (
     TaskDetail,
     find_problem_by_number,
 )
-from desktop.ui.widgets import ERROR_STYLE, DateEdit, combo_code
+from desktop.ui.widgets import ERROR_STYLE, DateEdit, combo_code, to_date, to_qdate
 
 PROBLEM_ID_ROLE = Qt.ItemDataRole.UserRole  # a problem's id on its line in the task form
 
@@ -86,12 +86,6 @@ class Choices:
     vocabs: Vocabularies = FIXED
 
 
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def _date_edit(value: date | None = None) -> DateEdit:
@@ -185,7 +179,7 @@ class ProblemDialog(FormDialog):
 
     def collect(self) -> ProblemInput:
         return ProblemInput(
-            reported_on=from_qdate(self.reported_on.date()),
+            reported_on=to_date(self.reported_on.date()),
             source_channel=combo_code(self.source_channel),
             reporter_type=combo_code(self.reporter_type),
             area=combo_code(self.area), category=combo_code(self.category),
@@ -356,7 +350,7 @@ class TaskDialog(FormDialog):
         mode = combo_code(self.mode) or "supervised"
         with self.db.session() as s:
             days = get_setting(s, f"deadline.{mode}")
-            return add_workdays(s, from_qdate(self.opened_on.date()),
+            return add_workdays(s, to_date(self.opened_on.date()),
                                 int(days if days is not None else 20))
 
     def _default_deadline(self, *_args: object) -> None:
@@ -382,10 +376,10 @@ class TaskDialog(FormDialog):
             measures=self.measures.toPlainText(), responsible_unit_id=self.unit.uuid_value(),
             responsible_person=self.person.text(), lead_leader_id=self.leader.uuid_value(),
             is_livelihood_project=self.livelihood.isChecked(),
-            deadline=from_qdate(self.deadline.date()))
+            deadline=to_date(self.deadline.date()))
         if self.detail is None:
             return open_task(self.db, self.actor, TaskInput(
-                problem_ids=self.problem_ids(), opened_on=from_qdate(self.opened_on.date()),
+                problem_ids=self.problem_ids(), opened_on=to_date(self.opened_on.date()),
                 **common))
         return update_task(self.db, self.actor, self.detail.id, TaskChanges(**common),
                            self.detail.version)
@@ -412,7 +406,7 @@ class ProgressDialog(FormDialog):
     def submit(self) -> Any:
         return add_progress(self.db, self.actor, self.task.id, ProgressInput(
             percent=self.percent.value(), note=self.note.toPlainText(),
-            noted_on=from_qdate(self.noted_on.date())))
+            noted_on=to_date(self.noted_on.date())))
 
 
 class EffectDialog(FormDialog):
@@ -442,7 +436,7 @@ class EffectDialog(FormDialog):
     def submit(self) -> Any:
         effect = self.task.effect
         return record_effect(self.db, self.actor, self.task.id, EffectInput(
-            completed_on=from_qdate(self.completed_on.date()),
+            completed_on=to_date(self.completed_on.date()),
             result=self.result_edit.toPlainText(),
             evidence_note=self.evidence.text()),
             expected_version=effect.version if effect else None)
@@ -502,7 +496,7 @@ class EvaluationDialog(FormDialog):
         return record_evaluation(self.db, self.actor, self.task.id, EvaluationInput(
             rating=combo_code(self.rating), asked_count=self.asked.value(),
             respondent=self.respondent.text(), respondent_type=combo_code(self.respondent_type),
-            method=combo_code(self.method), evaluated_on=from_qdate(self.evaluated_on.date()),
+            method=combo_code(self.method), evaluated_on=to_date(self.evaluated_on.date()),
             note=self.note.text()))
 
 
@@ -528,7 +522,7 @@ class CloseOutDialog(FormDialog):
 
     def submit(self) -> Any:
         return close_out(self.db, self.actor, self.task.id, self.approver.text(),
-                         from_qdate(self.closed_on.date()), expected_version=self.task.version)
+                         to_date(self.closed_on.date()), expected_version=self.task.version)
 
 
 class ReopenDialog(FormDialog):

@@ -29,11 +29,10 @@ from desktop.ui.lists.dialogs import (
     _cadre_combo,
     _date_edit,
     _text_edit,
-    from_qdate,
-    to_qdate,
 )
 from desktop.ui.lists.form_base import FormDialog
 from desktop.ui.lists.queries import TaskDetail
+from desktop.ui.widgets import to_date, to_qdate
 
 DEFAULT_EXTENSION_WORKDAYS = 10  # what the new-deadline box proposes; the user changes it
 
@@ -88,7 +87,7 @@ class ExtensionDialog(FormDialog):
         self.reason.setFocus()
 
     def _days(self, *_args: object) -> None:
-        new = from_qdate(self.new_deadline.date())
+        new = to_date(self.new_deadline.date())
         days = self.calendar.workdays_between(self.task.deadline, new)
         self.days_hint.setText(self.tr("{n} working days later than now").format(n=days)
                                if days > 0 else
@@ -99,9 +98,9 @@ class ExtensionDialog(FormDialog):
 
     def submit(self) -> Any:
         return extend_deadline(self.db, self.actor, self.task.id, ExtensionInput(
-            new_deadline=from_qdate(self.new_deadline.date()),
+            new_deadline=to_date(self.new_deadline.date()),
             reason=self.reason.toPlainText(), approver_user_id=self.approver.currentData(),
-            approved_on=from_qdate(self.approved_on.date())), expected_version=self.task.version)
+            approved_on=to_date(self.approved_on.date())), expected_version=self.task.version)
 
 
 class EscalationDialog(FormDialog):
@@ -154,6 +153,6 @@ class EscalationDialog(FormDialog):
 
     def submit(self) -> Any:
         return escalate(self.db, self.actor, self.task.id, EscalationInput(
-            kind=self.kind, taken_on=from_qdate(self.taken_on.date()),
+            kind=self.kind, taken_on=to_date(self.taken_on.date()),
             reason=self.reason.toPlainText(), supervisor_id=self.supervisor.uuid_value()),
             expected_version=self.task.version)

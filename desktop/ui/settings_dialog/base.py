@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,22 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.settings import CampaignSettings
-from desktop.ui.login import NOTE_COLOUR, MessageLabel
-
-
-def note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {NOTE_COLOUR};")
-    return label
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+from desktop.ui.login import MessageLabel
+from desktop.ui.widgets import to_date
 
 
 class SettingsPage(QWidget):

@@ -38,7 +38,8 @@ from db.services.settings import (
 )
 from db.vocab import PHASES, RESOLUTION_MODES, Term
 from db.vocab_extra import EXTENSIBLE
-from desktop.ui.settings_dialog.base import DateList, SettingsPage, note, to_date, to_qdate
+from desktop.ui.settings_dialog.base import DateList, SettingsPage
+from desktop.ui.widgets import note, to_date, to_qdate
 
 
 class CampaignPage(SettingsPage):

@@ -29,7 +29,8 @@ from desktop.ui.settings import (
     LANGUAGE_KEY,
     stored_text,
 )
-from desktop.ui.settings_dialog.base import SettingsPage, note
+from desktop.ui.settings_dialog.base import SettingsPage
+from desktop.ui.widgets import note
 from desktop.ui.worker import run_task
 
 

@@ -32,7 +32,7 @@ from db.errors import AppError, ValidationError
 from db.vocab import SITE_LEVELS
 from desktop.ui.lists.common import show_app_error
 from desktop.ui.login import MessageLabel
-from desktop.ui.settings_dialog.base import note
+from desktop.ui.widgets import note
 from desktop.ui.worker import ProgressDialog
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.charts.catalog import CHARTS, ChartSpec
 from desktop.ui.i18n import current_language
 from desktop.ui.tabs.base import TabPage
+from desktop.ui.widgets import to_date, to_qdate
 from desktop.ui.worker import Task, run_task
 
 if TYPE_CHECKING:
@@ -41,12 +42,6 @@ if TYPE_CHECKING:
 EXPORT_FILTER = "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ChartsTab(TabPage):
@@ -140,7 +135,7 @@ class ChartsTab(TabPage):
         self._campaign_span = (start, end)
         for edit, value in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(value))
+            edit.setDate(to_qdate(value))
             edit.blockSignals(False)
 
     @Slot(int)
@@ -149,7 +144,7 @@ class ChartsTab(TabPage):
         span = next(((s, e) for c, s, e in self._phases if c == code), self._campaign_span)
         for edit, value in ((self.date_from, span[0]), (self.date_to, span[1])):
             edit.blockSignals(True)
-            edit.setDate(_qdate(value))
+            edit.setDate(to_qdate(value))
             edit.blockSignals(False)
         self._debounce.start()
 
@@ -157,8 +152,8 @@ class ChartsTab(TabPage):
         from db.queries.stats import StatsFilter
 
         region = self.region.currentData()
-        return StatsFilter(date_from=_pydate(self.date_from.date()),
-                           date_to=_pydate(self.date_to.date()),
+        return StatsFilter(date_from=to_date(self.date_from.date()),
+                           date_to=to_date(self.date_to.date()),
                            region_id=region if isinstance(region, uuid.UUID) else None)
 
     def current_spec(self) -> ChartSpec:

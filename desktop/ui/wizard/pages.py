@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,7 +41,8 @@ from db.services.settings import (
     campaign_problems,
 )
 from db.vocab import PHASES, SITE_LEVELS
-from desktop.ui.login import NOTE_COLOUR, MessageLabel
+from desktop.ui.login import MessageLabel
+from desktop.ui.widgets import note, to_date, to_qdate
 
 # Page ids, in the order of the flow.
 START, SITE, CAMPAIGN, SETUP_FILE, ADMIN, BACKUP, DEMO, FINISH = range(8)
@@ -49,19 +50,6 @@ START, SITE, CAMPAIGN, SETUP_FILE, ADMIN, BACKUP, DEMO, FINISH = range(8)
 NEW_SITE, IMPORT_SETUP, OPEN_DEMO = "new", "import", "demo"
 
 
-def note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {NOTE_COLOUR};")
-    return label
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class CheckedPage(QWizardPage):
