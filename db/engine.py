@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -199,9 +199,10 @@ class Database:
         return self._sessions()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed at the end, rolled back whole on any error."""
-        session = self._sessions()
+    def transaction(self, bind: Connection | None = None) -> Iterator[Session]:
+        """One unit of work: committed at the end, rolled back whole on any error (on the
+        connection *bind* when given, else on one from the pool)."""
+        session = self._sessions() if bind is None else self._sessions(bind=bind)
         try:
             with translate_errors():
                 yield session

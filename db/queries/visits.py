@@ -242,9 +242,10 @@ def _in_region(session: Session, region_id: uuid.UUID, dialect: str) -> ColumnEl
     units = select(Unit.id).where(Unit.region_id == region_id)  # type: ignore[arg-type,call-overload]
     if dialect != "sqlite":
         return Visit.unit_id.in_(units)  # type: ignore[attr-defined]
-    # How many visits the unit index holds for the region: read from the index alone (no
-    # rows), so it costs milliseconds even for a large region.
+    # How many live visits the region has: read from the index of live visits by unit alone
+    # (ix_visit_live_unit, no rows), so it costs milliseconds even for a large region.
     indexed = session.execute(select(func.count()).select_from(Visit).where(
+        Visit.deleted_at.is_(None),  # type: ignore[union-attr]
         Visit.unit_id.in_(units))).scalar() or 0  # type: ignore[attr-defined]
     if indexed <= REGION_SCAN_FROM:
         return Visit.unit_id.in_(units)  # type: ignore[attr-defined]

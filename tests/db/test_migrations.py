@@ -101,6 +101,52 @@ def test_a_0003_database_gets_the_live_visit_keys_index(tmp_path: Path) -> None:
     database.dispose()
 
 
+def test_0005_drops_unused_visit_indexes_and_clusters_the_link_tables(tmp_path: Path) -> None:
+    """0005 keeps every link row, drops the indexes no query reads, and on SQLite makes
+    visit_cadre / visit_activity WITHOUT ROWID tables; its downgrade restores 0004's shape."""
+    from alembic import command
+    from sqlalchemy import Connection
+
+    from db.demo import generate
+
+    path = tmp_path / "demo.db"
+    generate(path, scale=0.05)
+    database = open_database(path)
+
+    def shape(conn: Connection) -> tuple[dict[str, str], set[str], list[tuple[str, ...]]]:
+        tables = {name: sql for name, sql in conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE name IN ('visit_cadre', 'visit_activity')"
+        ))}
+        indexes = {i["name"] for t in ("visit", "visit_cadre", "visit_activity")
+                   for i in inspect(conn).get_indexes(t)}
+        links = sorted(tuple(r) for r in conn.execute(text(
+            "SELECT 'c', visit_id, cadre_id FROM visit_cadre "
+            "UNION ALL SELECT 'a', visit_id, activity FROM visit_activity")))
+        return tables, indexes, links
+
+    with database.engine.connect() as conn:
+        head_tables, head_indexes, head_links = shape(conn)
+    with database.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0004")
+    with database.engine.connect() as conn:
+        old_tables, old_indexes, old_links = shape(conn)
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    migrate.upgrade(database.engine)
+    with database.engine.connect() as conn:
+        again = shape(conn)
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    database.dispose()
+
+    assert len(head_links) > 1000 and head_links == old_links == again[2]
+    assert all(sql.endswith("WITHOUT ROWID") for sql in head_tables.values())
+    assert not any("WITHOUT ROWID" in sql for sql in old_tables.values())
+    dropped = {"ix_visit_method", "ix_visit_unit_id", "ix_visit_activity_activity"}
+    assert dropped <= old_indexes and not dropped & head_indexes
+    assert head_indexes == old_indexes - dropped == again[1]
+    assert "ix_visit_cadre_cadre_id" in head_indexes
+
+
 def test_revisions_read_from_file_names_agree_with_alembic() -> None:
     scripts = migrate.script_directory()
     assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}

@@ -90,6 +90,41 @@ def test_clerk_sheet_imports(db: Database, org: Org, clerk_sheet: Path) -> None:
     assert_index_matches(db)
 
 
+def _pooled_foreign_keys(db: Database) -> list[int]:
+    """PRAGMA foreign_keys on every connection the pool holds (and one more)."""
+    conns = [db.engine.connect() for _ in range(db.engine.pool.checkedin() + 1)]
+    try:
+        return [c.execute(text("PRAGMA foreign_keys")).scalar_one() for c in conns]
+    finally:
+        for c in conns:
+            c.close()
+
+
+def test_the_bulk_write_leaves_the_connections_as_they_were(db: Database, org: Org,
+                                                           clerk_sheet: Path) -> None:
+    """The import writes with SQLite's foreign-key checks off (it checks the references
+    itself, inside its transaction): a unit deleted after planning still refuses it, what it
+    writes holds together, and every pooled connection checks foreign keys again afterwards."""
+    plan = plan_import(db, "visits", clerk_sheet)
+    school = {"id": org.school.hex}
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE unit SET deleted_at = '2025-07-01' WHERE id = :id"), school)
+    with pytest.raises(ImportRefused, match="被删除或停用"):
+        apply_import(db, CLERK, plan)
+    assert set(_pooled_foreign_keys(db)) == {1}
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE unit SET deleted_at = NULL WHERE id = :id"), school)
+    assert apply_import(db, CLERK, plan).added == 6
+    assert set(_pooled_foreign_keys(db)) == {1}
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert conn.execute(text("PRAGMA cache_size")).scalar_one() == -2000
+        # The search index's memory for pending terms is back at FTS5's default.
+        assert conn.execute(text(
+            "SELECT v FROM visit_fts_config WHERE k = 'hashsize'")).scalar_one() == 1 << 20
+    assert_index_matches(db)
+
+
 def test_search_finds_imported_visits_by_findings(db: Database, clerk_sheet: Path) -> None:
     apply_import(db, CLERK, plan_import(db, "visits", clerk_sheet))
     with db.session() as s:
