@@ -313,50 +313,63 @@ def problem_stats_by(session: Session, dimensions: Sequence[str],
                                _counted_in_sql(session, by, f, campaign, today))
                 for by in dimensions]
     facts = _task_facts(session, today)
-    return [_problem_stats(session, by, campaign, _counted_here(session, by, f, campaign, facts))
-            for by in dimensions]
+    return [_problem_stats(session, by, campaign, counted) for by, counted in zip(
+        dimensions, _counted_here(session, dimensions, f, campaign, facts), strict=True)]
 
 
-def _counted_here(session: Session, by: str, f: StatsFilter, campaign: Campaign | None,
+Counted = tuple[dict[str | None, list[int]], dict[str | None, dict[str, int]]]
+
+
+def _counted_here(session: Session, dimensions: Sequence[str], f: StatsFilter,
+                  campaign: Campaign | None,
                   facts: tuple[dict[str, list[str]], dict[str, int],
                                dict[str, list[tuple[str, str]]]]
-                  ) -> tuple[dict[str | None, list[int]], dict[str | None, dict[str, int]]]:
-    """The counts and ratings of the problems within *f*, from one scan and the task facts."""
-    keys = _raw_keys(by)
-    n = len(keys)
-    q = _problem_from(select(type_coerce(Problem.id, String), *keys, Problem.status,
-                             Problem.strongly_reported), by, f, campaign)
+                  ) -> list[Counted]:
+    """The counts and ratings of the problems within *f* for each of *dimensions*, from one
+    scan of the problems and the task facts (a phase joins the phases: a scan of its own)."""
+    keys = [[k.label(f"k{i}_{j}") for j, k in enumerate(_raw_keys(by))]
+            for i, by in enumerate(dimensions)]
+    slots: list[tuple[int, int]] = []  # each dimension's first column and width in a row
+    at = 1
+    for ks in keys:
+        slots.append((at, len(ks)))
+        at += len(ks)
+    by = "phase" if "phase" in dimensions else "total"
+    if by == "phase" and len(dimensions) > 1:  # the phase join would repeat rows for others
+        return [_counted_here(session, (d,), f, campaign, facts)[0] for d in dimensions]
+    q = _problem_from(select(type_coerce(Problem.id, String), *(k for ks in keys for k in ks),
+                             Problem.status, Problem.strongly_reported), by, f, campaign)
     tasks_of, late, evaluations = facts
-    found: dict[Any, list[int]] = {}
-    rated: dict[Any, dict[str, set[str]]] = {}
+    found: list[dict[Any, list[int]]] = [{} for _ in dimensions]
+    rated: list[dict[Any, dict[str, set[str]]]] = [{} for _ in dimensions]
     for row in session.connection().execute(q):
-        pid, raw, status = row[0], row[1] if n == 1 else row[1:n + 1], row[n + 1]
-        c = found.get(raw)
-        if c is None:
-            c = found[raw] = [0] * 6
-        c[0] += 1
+        pid, status, strongly = row[0], row[at], row[at + 1]
         tids = tasks_of.get(pid)
-        if tids:  # served by a live task
-            c[1] += 1
-            if status != "closed" and any(late[t] for t in tids):
-                c[4] += 1
-            for t in tids:
-                for rating, eid in evaluations.get(t, ()):
-                    rated.setdefault(raw, {}).setdefault(rating, set()).add(eid)
-        if status in ("resolved", "closed"):
-            c[2] += 1
-        if status == "closed":
-            c[3] += 1
-        if row[n + 2]:
-            c[5] += 1
-    counts = {_group_key(by, raw): c for raw, c in found.items()}
-    ratings = {_group_key(by, raw): {rating: len(ids) for rating, ids in r.items()}
-               for raw, r in rated.items()}
-    return counts, ratings
+        served = bool(tids)  # by a live task
+        late_open = served and status != "closed" and any(late[t] for t in tids)
+        resolved, closed = status in ("resolved", "closed"), status == "closed"
+        rated_here = [(rating, eid) for t in tids for rating, eid in evaluations.get(t, ())] \
+            if tids else ()
+        for (start, width), counts, ratings in zip(slots, found, rated, strict=True):
+            raw = row[start] if width == 1 else tuple(row[start:start + width])
+            c = counts.get(raw)
+            if c is None:
+                c = counts[raw] = [0] * 6  # total, served, resolved, closed, overdue, strong
+            c[0] += 1
+            c[1] += served
+            c[2] += resolved
+            c[3] += closed
+            c[4] += late_open
+            c[5] += bool(strongly)
+            for rating, eid in rated_here:
+                ratings.setdefault(raw, {}).setdefault(rating, set()).add(eid)
+    return [({_group_key(d, raw): c for raw, c in counts.items()},
+             {_group_key(d, raw): {rating: len(ids) for rating, ids in r.items()}
+              for raw, r in ratings.items()})
+            for d, counts, ratings in zip(dimensions, found, rated, strict=True)]
 
 
-def _problem_stats(session: Session, by: str, campaign: Campaign | None,
-                   counted: tuple[dict[str | None, list[int]], dict[str | None, dict[str, int]]]
+def _problem_stats(session: Session, by: str, campaign: Campaign | None, counted: Counted
                    ) -> list[ProblemStats]:
     """The groups in display order with their counts and ratings."""
     counts, ratings = counted

@@ -121,6 +121,25 @@ def test_several_dimensions_at_once(db: Database, lists: World) -> None:
     assert together[0][0].total == 5 and together[0][0].overdue == 2
 
 
+def test_one_scan_for_several_dimensions_agrees_with_sql(db: Database, lists: World,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """Counted in one scan of the problems for several groupings (what the charts do for
+    large data) or aggregated in SQL per grouping (for a few problems): the same figures."""
+    import db.queries.stats as stats
+
+    dims = ("total", "region", "month", "category", "unit", "source_channel")
+    for f in (StatsFilter(), StatsFilter(date_from=date(2022, 6, 1))):
+        with db.session() as s:
+            monkeypatch.setattr(stats, "_few", lambda *_: False)
+            scanned = problem_stats_by(s, dims, f, today=TODAY)
+            monkeypatch.setattr(stats, "_few", lambda *_: True)
+            in_sql = problem_stats_by(s, dims, f, today=TODAY)
+        assert scanned == in_sql
+        assert sum(r.total for r in scanned[1]) == scanned[0][0].total > 0
+        assert sum(r.overdue for r in scanned[3]) == scanned[0][0].overdue > 0
+
+
 def test_filters(db: Database, lists: World) -> None:
     with db.session() as s:
         june = problem_totals(s, StatsFilter(date_from=date(2022, 6, 1),
