@@ -4,6 +4,7 @@ nothing written on error, idempotence, the search index, and .xls/.ods files."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -119,10 +120,37 @@ def test_the_bulk_write_leaves_the_connections_as_they_were(db: Database, org: O
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
         assert conn.execute(text("PRAGMA cache_size")).scalar_one() == -2000
+        assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 1000
         # The search index's memory for pending terms is back at FTS5's default.
         assert conn.execute(text(
             "SELECT v FROM visit_fts_config WHERE k = 'hashsize'")).scalar_one() == 1 << 20
     assert_index_matches(db)
+
+
+def test_the_log_is_copied_into_the_file_after_the_import(
+        db: Database, clerk_sheet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's commit leaves its pages in the write-ahead log; a thread of its own then
+    copies them into the database file (read here past the log)."""
+    import db.excel.apply as apply_module
+    from db.engine import checkpoint_in_background
+
+    threads = []
+    monkeypatch.setattr(apply_module, "checkpoint_in_background",
+                        lambda path: threads.append(checkpoint_in_background(path)))
+
+    def visits_in_the_file() -> int:
+        assert db.path is not None
+        conn = sqlite3.connect(f"{db.path.as_uri()}?immutable=1", uri=True)  # the log unread
+        try:
+            return int(conn.execute("SELECT count(*) FROM visit").fetchone()[0])
+        finally:
+            conn.close()
+
+    before = visits_in_the_file()
+    assert apply_import(db, CLERK, plan_import(db, "visits", clerk_sheet)).added == 6
+    assert len(threads) == 1
+    threads[0].join(timeout=30)
+    assert visits_in_the_file() == before + 6
 
 
 def test_search_finds_imported_visits_by_findings(db: Database, clerk_sheet: Path) -> None:
