@@ -474,8 +474,8 @@ def _index(conn: Connection, table: str, docs: list[tuple[int, str]]) -> None:
     if conn.dialect.name != "sqlite" or not docs:
         return
     # FTS5 keeps new terms in memory up to "hashsize" (1 MB by default) before writing them
-    # out as a segment to be merged later: 8 MB makes a tenth of the segments for a large
-    # import (20 % faster); set back to the default for the everyday one-record writes.
+    # out as a segment to be merged later: with 8 MB, 100,000 visits are indexed about 20 %
+    # faster. Set back to the default for the everyday one-record writes.
     setting = f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)"
     conn.exec_driver_sql(setting, (FTS_IMPORT_HASHSIZE,))
     conn.exec_driver_sql(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", docs)
