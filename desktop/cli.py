@@ -73,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件（.db）")
     restore.set_defaults(func=cmd_restore)
 
+    copy = sub.add_parser(
+        "copy-to-server", help="把本机数据库文件整体复制到数据库服务器（服务器上须为空库）",
+        description="把 --db 指定的本机数据库（默认：用户数据文件夹中的 minqing.db）的全部记录、"
+                    "审计日志和编号原样复制到 --to-url 指定的 PostgreSQL 数据库，一次完成；"
+                    "出错时服务器上不留任何数据。本机文件只被读取（较旧版本的文件按惯例先备份、"
+                    "再升级数据结构）。服务器上的数据库必须是空的。")
+    copy.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                      help="要复制的数据库文件（默认：用户数据文件夹中的 minqing.db）")
+    copy.add_argument("--to-url", required=True, metavar="URL",
+                      help="服务器上的空数据库，例如 postgresql+psycopg://user:pass@host/minqing")
+    copy.set_defaults(func=cmd_copy_to_server)
+
     publish = sub.add_parser(
         "publish", help="导出供门户网站公布的三个清单（个人信息已屏蔽）",
         description="把问题、任务、效果三个清单导出为 HTML 网页、Excel 或 PDF。反映人姓名和电话、"
@@ -308,6 +320,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从 {args.file} 恢复数据库 {path}。")
     if kept is not None:
         print(f"恢复前的数据库已另存为：{kept}")
+    return EXIT_OK
+
+
+def cmd_copy_to_server(args: argparse.Namespace) -> int:
+    from db.transfer import copy_to_server
+
+    path, url = _db_target(args)
+    if url is not None or path is None:
+        _print_error("--db-url 是服务器地址；请用 --db 指定要复制的本机数据库文件，"
+                     "用 --to-url 指定服务器上的空数据库。")
+        return EXIT_USAGE
+    report = copy_to_server(path, args.to_url, progress=_print_progress)
+    print(f"已把 {path} 的 {report.total:,} 行数据复制到服务器，审计日志校验通过。")
+    print("请在各台电脑的“设置 → 数据库”中填写服务器地址；本机文件未作修改，可作为备份保留。")
     return EXIT_OK
 
 
