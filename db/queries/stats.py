@@ -51,7 +51,7 @@ from db.models import (
     Visit,
 )
 from db.vocab import METHODS, PHASES, Vocabulary
-from db.vocab_extra import vocabulary
+from db.vocab_extra import EXTENSIBLE, vocabulary
 
 PROBLEM_DIMENSIONS = ("total", "region", "unit", "category", "area", "source_channel", "month",
                       "phase")
@@ -90,6 +90,9 @@ class ProblemStats:
     satisfied: int = 0
     basic: int = 0
     unsatisfied: int = 0
+    # The English label where the group has one of its own (a term the bureau added with an
+    # English name); "" where ``label`` serves both languages or the caller translates ``key``.
+    label_en: str = ""
 
     @property
     def rated(self) -> int:
@@ -374,12 +377,15 @@ def _problem_stats(session: Session, by: str, campaign: Campaign | None, counted
     """The groups in display order with their counts and ratings."""
     counts, ratings = counted
     order = _problem_groups(session, by, campaign, set(counts) | set(ratings))
+    terms = vocabulary(session, by) if by in EXTENSIBLE else None
     out = []
     for key, label in order:
         c = counts.get(key, [0] * 6)
         r = ratings.get(key, {})
+        label_en = terms.label(key, "en") if terms is not None and key in terms else ""
         out.append(ProblemStats(key, label, *c, satisfied=r.get("satisfied", 0),
-                                basic=r.get("basic", 0), unsatisfied=r.get("unsatisfied", 0)))
+                                basic=r.get("basic", 0), unsatisfied=r.get("unsatisfied", 0),
+                                label_en=label_en))
     return out
 
 

@@ -58,7 +58,9 @@ def chart_problems_by_category(data: list[ProblemStats], *, title: str | None = 
 
 
 def _label(vocab: Vocabulary, row: ProblemStats, lang: str) -> str:
-    return vocab.label(row.key, lang) if row.key in vocab else row.label
+    if row.key in vocab:
+        return vocab.label(row.key, lang)
+    return row.label_en if lang == "en" and row.label_en else row.label  # a bureau's term
 
 
 def _problem_bars(data: list[ProblemStats], vocab: Vocabulary, title: str, lang: str

@@ -46,3 +46,11 @@ def test_added_terms_are_groups_with_their_labels(campaign: Campaign) -> None:
     fig = chart_problems_by_category(categories)
     render(fig)
     assert ticks(fig.axes[0].get_yticklabels()) == [*CATEGORIES.labels(), CATEGORY.zh]
+
+    # In the English interface the added terms show the English names the bureau gave them.
+    fig = chart_problems_by_area(areas, lang="en")
+    render(fig)
+    assert ticks(fig.axes[0].get_yticklabels()) == [*AREAS.labels("en"), AREA.en]
+    fig = chart_problems_by_category(categories, lang="en")
+    render(fig)
+    assert ticks(fig.axes[0].get_yticklabels())[-1] == CATEGORY.en
