@@ -17,10 +17,10 @@ from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, insert, select, text
+from sqlalchemy import ColumnElement, func, insert, or_, select, text
 from sqlmodel import Session, SQLModel
 
-from db.models import AuditEntry
+from db.models import AuditEntry, Problem, Task, Visit
 from db.models.base import utcnow
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class AuditFilter:
     date_from: date | None = None
     date_to: date | None = None
     table_name: str = ""  # the kind of record
-    record_id: str = ""  # a record's id (or its beginning)
+    record_id: str = ""  # an id (or its beginning), or a visit's / problem's / task's number
     action: str = ""  # vocab.AUDIT_ACTIONS
 
 
@@ -215,7 +215,16 @@ def _local_midnight_utc(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(utcnow().tzinfo)
 
 
-def _conditions(f: AuditFilter) -> list[ColumnElement[bool]]:
+def _numbered_ids(session: Session, text_: str) -> list[str]:
+    """The ids (as the log stores them) of the visit, problem or task numbered *text_* — the
+    number the lists and reports show (SZ-ZF2022-00017) — if one is."""
+    number = text_.strip().upper()
+    return [str(found) for model in (Visit, Problem, Task)
+            for found in session.execute(
+                select(model.id).where(model.number == number)).scalars()]  # type: ignore[attr-defined]
+
+
+def _conditions(session: Session, f: AuditFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.username.strip():
         conds.append(func.lower(AuditEntry.username) == f.username.strip().lower())
@@ -227,8 +236,11 @@ def _conditions(f: AuditFilter) -> list[ColumnElement[bool]]:
     if f.table_name:
         conds.append(AuditEntry.table_name == f.table_name)  # type: ignore[arg-type]
     if f.record_id.strip():
-        conds.append(AuditEntry.record_id.startswith(  # type: ignore[attr-defined]
-            f.record_id.strip().lower()))
+        by_id = AuditEntry.record_id.startswith(  # type: ignore[attr-defined]
+            f.record_id.strip().lower())
+        numbered = _numbered_ids(session, f.record_id)
+        conds.append(or_(by_id, AuditEntry.record_id.in_(numbered))  # type: ignore[attr-defined]
+                     if numbered else by_id)
     if f.action:
         conds.append(AuditEntry.action == f.action)  # type: ignore[arg-type]
     return conds
@@ -285,7 +297,7 @@ def audit_page(session: Session, actor: Actor, filters: AuditFilter | None = Non
     """A page of entries, newest first, and the cursor for the next page (keyset on seq, so a
     page deep in a large log is as quick as the first)."""
     require_audit_access(actor)
-    stmt = select(AuditEntry).where(*_conditions(filters or AuditFilter()))
+    stmt = select(AuditEntry).where(*_conditions(session, filters or AuditFilter()))
     if after is not None:
         stmt = stmt.where(AuditEntry.seq < after)  # type: ignore[operator]
     stmt = stmt.order_by(AuditEntry.seq.desc()).limit(limit)  # type: ignore[union-attr]
@@ -296,7 +308,7 @@ def audit_page(session: Session, actor: Actor, filters: AuditFilter | None = Non
 def audit_count(session: Session, actor: Actor, filters: AuditFilter | None = None) -> int:
     require_audit_access(actor)
     stmt = select(func.count()).select_from(AuditEntry).where(
-        *_conditions(filters or AuditFilter()))
+        *_conditions(session, filters or AuditFilter()))
     return int(session.execute(stmt).scalar_one())
 
 

@@ -623,8 +623,8 @@
         <translation>审计日志</translation>
     </message>
     <message>
-        <source>record id (or its beginning)</source>
-        <translation>记录编号（或其开头）</translation>
+        <source>record number, or id (or its beginning)</source>
+        <translation>记录编号或 ID（ID 可只填开头）</translation>
     </message>
     <message>
         <source>User</source>

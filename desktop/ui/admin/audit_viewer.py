@@ -157,7 +157,7 @@ class AuditLogDialog(QDialog):
         self.kind.setObjectName("auditKind")
         self.record = QLineEdit()
         self.record.setObjectName("auditRecord")
-        self.record.setPlaceholderText(self.tr("record id (or its beginning)"))
+        self.record.setPlaceholderText(self.tr("record number, or id (or its beginning)"))
         self.record.setClearButtonEnabled(True)
         self.date_from = self._date_box("auditFrom")
         self.date_to = self._date_box("auditTo")

@@ -322,3 +322,21 @@ def test_failure_after_writes_leaves_nothing(db: Database, org: Org,
         record_visit(db, CLERK, visit_input(org))
     assert fingerprint(db) == before
     assert search(db, "problem_fts", "食堂") == []
+
+
+def test_the_audit_log_finds_a_record_by_its_number(db: Database, org: Org) -> None:
+    """管理 → 审计日志's record filter takes the number the lists show (any case), as well as
+    an id or its beginning."""
+    from db.audit import AuditFilter, audit_count, audit_page
+    from tests.db.services.conftest import ADMIN
+
+    saved = record_visit(db, CLERK, visit_input(org))
+    record_visit(db, CLERK, visit_input(org, content="另一次走访"))
+    visit, problem = saved.visit, saved.problems[0]
+    with db.session() as s:
+        rows, _ = audit_page(s, ADMIN, AuditFilter(record_id=visit.number.lower()))
+        assert {r.record_id for r in rows} == {str(visit.id)}
+        rows, _ = audit_page(s, ADMIN, AuditFilter(record_id=f" {problem.number} "))
+        assert {r.record_id for r in rows} == {str(problem.id)}
+        assert audit_count(s, ADMIN, AuditFilter(record_id=str(visit.id)[:8])) == 1
+        assert audit_count(s, ADMIN, AuditFilter(record_id="SZ-ZF1999-00001")) == 0
