@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
+from desktop.ui.settings import app_settings
 from desktop.ui.tabs.base import Command, TabPage
 from desktop.ui.visits import VisitLogWidget
+from desktop.ui.visits.preview import TABLE_AT_SETTING
 
 if TYPE_CHECKING:
     from db.audit import Actor
@@ -26,6 +31,20 @@ class VisitsTab(TabPage):
 
     def heading_text(self) -> str:
         return self.tr("Visit log")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._remember_table_position)  # once laid out
+
+    def _remember_table_position(self) -> None:
+        """Where the table sits in the tab, for the next start's preview of the first rows
+        (desktop.ui.visits.preview), which puts its own table there."""
+        if not isValid(self) or not self.body.table.isVisible():
+            return
+        at = self.body.table.mapTo(self, QPoint(0, 0))
+        settings = app_settings()
+        if settings.value(TABLE_AT_SETTING) != at:
+            settings.setValue(TABLE_AT_SETTING, at)
 
     def refresh(self) -> None:
         self.body.refresh()

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QTableView, QWidget
 from shiboken6 import isValid
 
 from desktop.ui.settings import app_settings
@@ -24,6 +24,10 @@ from desktop.ui.widgets import apply_column_widths, setup_record_table
 
 PREVIEW_ROWS = 50  # a screenful and more: the real table reads the rest
 POLL_MS = 50  # how often the preview lying over the real tab looks whether it may go
+# Where the real tab's table sat in the tab the last time it was shown (a QPoint; the real
+# tab stores it): the preview puts its table there, so the rows do not jump when the entry
+# form and the filters appear beside and above them.
+TABLE_AT_SETTING = "columns/visitsTableAt"
 
 
 class VisitsPreview(QWidget):
@@ -50,10 +54,22 @@ class VisitsPreview(QWidget):
         saved = app_settings().value("columns/visits")
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             self.table.horizontalHeader().restoreState(saved)
-        layout = QVBoxLayout(self)
+        at = app_settings().value(TABLE_AT_SETTING)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.table, 1)
+        layout.setSpacing(0)
+        if isinstance(at, QPoint) and at.x() > 0 and at.y() > 0:
+            # The note where the entry form will be, the table where the real one will be.
+            layout.setColumnMinimumWidth(0, at.x())
+            layout.setRowMinimumHeight(0, at.y())
+            layout.addWidget(self.note, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(self.table, 1, 1)
+            layout.setColumnStretch(1, 1)
+        else:  # the first start: the real tab has not been seen yet
+            layout.addWidget(self.note, 0, 0)
+            layout.addWidget(self.table, 1, 0)
+            layout.setColumnStretch(0, 1)
+        layout.setRowStretch(1, 1)
         self._covered: QWidget | None = None
         self._ready: Any = None
         self._timer = QTimer(self)

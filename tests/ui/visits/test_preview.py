@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -20,7 +20,7 @@ from db.queries.first_page import first_page
 from desktop.ui.app import EXIT_DATABASE_ERROR, Startup
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs.visits import VisitsTab
-from desktop.ui.visits.preview import PREVIEW_ROWS, VisitsPreview
+from desktop.ui.visits.preview import PREVIEW_ROWS, TABLE_AT_SETTING, VisitsPreview
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +94,33 @@ def test_preview_rows_then_the_real_tab_with_the_same_cells(
         assert headers(real) == preview_headers
         assert cells(real, PREVIEW_ROWS) == seen
         assert page.body.table.isVisible()
+    finally:
+        database.dispose()
+
+
+def test_the_next_preview_puts_its_table_where_the_real_one_was(
+        qtbot: QtBot, settings: QSettings, demo: Path) -> None:
+    """The real tab remembers where its table sits (beside the entry form, under the
+    filters); the next start's preview puts its table there, so the rows do not jump."""
+    window = shown_window(qtbot, settings)
+    rows = first_page(demo, PREVIEW_ROWS)
+    assert rows is not None
+    database = open_database(demo, check="none", create=False)
+    try:
+        window.attach_database(database)
+        page = window.pages["visits"]
+        assert isinstance(page, VisitsTab)
+        qtbot.waitUntil(lambda: page.body.model.rowCount() > 0, timeout=10_000)
+        real_at = page.body.table.mapTo(page, QPoint(0, 0))
+        qtbot.waitUntil(lambda: settings.value(TABLE_AT_SETTING) == real_at, timeout=2000)
+        assert real_at.x() > 300 and real_at.y() > 40  # the form beside, the filters above
+        preview = VisitsPreview(rows)
+        qtbot.addWidget(preview)
+        preview.setGeometry(page.geometry())
+        preview.show()
+        qtbot.waitExposed(preview)
+        assert preview.table.mapTo(preview, QPoint(0, 0)) == real_at
+        assert preview.note.isVisible() and preview.note.x() < real_at.x()
     finally:
         database.dispose()
 
