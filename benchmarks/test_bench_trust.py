@@ -7,7 +7,7 @@ PostgreSQL.
   ``record_visit``, on a copy of the scale-10 demo file, ``synchronous=FULL``).
 - The visit table (first page + count, what the tab reads before showing anything) on
   PostgreSQL within 2 × its time on SQLite for the same scale-10 data. The demo is generated
-  here (SQLite only) and copied table by table into the server of ``MQ_BENCH_PG_URL`` (else
+  here (SQLite only) and copied with ``db.transfer`` into the server of ``MQ_BENCH_PG_URL`` (else
   ``MQ_TEST_PG_URL``; its ``public`` schema is dropped first: give a throw-away database,
   such as the one ``.ci/start-postgres.sh`` starts). Without a URL that part is skipped.
 
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 from harness import Timing, measure, report, runs_from_env
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, select, text
 from sqlmodel import Session
 
 from db.audit import SYSTEM, verify_chain
@@ -147,38 +147,24 @@ def test_audit_entry_costs_at_most_30_percent(demo_copy: Database,
 
 
 def _copy_to_server(source: Path, url: str) -> Database:
-    """The SQLite demo, table by table, into a fresh schema on the server."""
-    from sqlmodel import SQLModel
+    """The SQLite demo into a fresh schema on the server, as ``main.py copy-to-server`` does."""
+    from db.transfer import copy_to_server
 
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     admin.dispose()
-    target = open_database(url=url)  # migrated: the schema the application makes
-    lite = create_engine(f"sqlite:///{source.as_posix()}")
     started = time.perf_counter()
-    rows = 0
-    with lite.connect() as src, target.engine.begin() as dst:
-        for table in SQLModel.metadata.sorted_tables:
-            dst.execute(table.delete())  # the rows the migration seeded
-        for table in SQLModel.metadata.sorted_tables:
-            result = src.execute(select(table)).mappings()
-            while batch := result.fetchmany(5000):
-                dst.execute(insert(table), [dict(r) for r in batch])
-                rows += len(batch)
-        # Serial columns continue after the copied values.
-        dst.execute(text("SELECT setval(pg_get_serial_sequence('audit_entry', 'seq'), "
-                         "(SELECT coalesce(max(seq), 1) FROM audit_entry))"))
-    lite.dispose()
+    report = copy_to_server(source, url)
     # What autovacuum does on a live server soon after such a load: statistics, and the
     # visibility map that lets a count read the partial index of live visits alone.
     vacuum = create_engine(url, isolation_level="AUTOCOMMIT")
     with vacuum.connect() as conn:
         conn.execute(text("VACUUM ANALYZE"))
     vacuum.dispose()
-    print(f"\ncopied {rows} rows to the server in {time.perf_counter() - started:.0f} s")
-    return target
+    print(f"\ncopied {report.total} rows to the server in {time.perf_counter() - started:.0f} s")
+    return open_database(url=url)
 
 
 def _first_rows(database: Database) -> None:
