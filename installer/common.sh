@@ -19,6 +19,8 @@ TIMINGS="${TIMINGS:-$BUILD/timings.txt}"
 log() { printf '\n=== [%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
 # step NAME COMMAND...: run a command, print and record how long it took; stop on failure.
+# COMMAND runs inside an `if`, where bash ignores `set -e` for the whole function: a stage must
+# stop itself on a failed check (`|| return 1`, or the smoke test's `fail`, which exits).
 step() {
   local name="$1"; shift
   log "$name"

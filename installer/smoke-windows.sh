@@ -22,7 +22,10 @@ cd "$ROOT"
 what="${1:-all}"
 export QT_QPA_PLATFORM=offscreen
 
-fail() { echo "SMOKE FAILED: $*" >&2; return 1; }
+# A failed check ends the smoke test at once. (`step` runs each stage inside an `if`, where
+# bash ignores `set -e` for the whole function: a check that only returned 1 would let the
+# stage go on and, if a later command succeeded, pass.)
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 expect_file() { [ -e "$1" ] || fail "missing: $1"; echo "ok: $1"; }
 expect_gone() { [ ! -e "$1" ] || fail "still there: $1"; echo "ok, gone: $1"; }
 
@@ -53,11 +56,23 @@ cleanup() {
 trap cleanup EXIT
 
 # run_app EXE ARGS...: the installed program, output through a pipe; returns its exit code.
+# Wine itself now and then loses the connection to its server ("wine client error: recvmsg:
+# Connection reset by peer") and the program never runs: then, and only then, once more.
 run_app() {
   local exe="$1"; shift
-  # A timeout, because a Windows error box nobody can click would wait for ever.
-  timeout 900 wine "$APPDIR/$exe" "$@" 2>&1 | cat
-  return "${PIPESTATUS[0]}"
+  local attempt out status
+  for attempt in 1 2; do
+    # A timeout, because a Windows error box nobody can click would wait for ever.
+    status=0
+    out="$(timeout 900 wine "$APPDIR/$exe" "$@" 2>&1)" || status=$?
+    echo "$out"
+    if [ "$status" -ne 0 ] && [ "$attempt" = 1 ] && grep -q "wine client error" <<<"$out"; then
+      echo "(Wine lost its server connection; running $exe once more)"
+      wineserver -w || true
+      continue
+    fi
+    return "$status"
+  done
 }
 
 install_silent() {
