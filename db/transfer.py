@@ -78,6 +78,11 @@ def _copy(src: Database, dst: Database, progress: Callable[[str, float], None] |
     tables = _tables()
     report = TransferReport()
     with src.engine.connect() as reader, dst.engine.begin() as writer:
+        # One read transaction for all tables: the copy is one moment of the file even if
+        # the program (or another PC) writes to it meanwhile.
+        raw = reader.connection.driver_connection
+        assert raw is not None
+        raw.execute("BEGIN")
         occupied = [t.name for t in tables
                     if writer.execute(select(func.count()).select_from(t)).scalar_one()]
         if occupied:

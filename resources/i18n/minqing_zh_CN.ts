@@ -1742,8 +1742,16 @@ Please copy the details and send them to the person who supports this program.</
         <translation>测试连接</translation>
     </message>
     <message>
-        <source>Where this PC keeps the ledger. The change is used at the next start; nothing is copied or moved. Empty file name: the data folder&apos;s own database.</source>
-        <translation>本机台账数据存放的位置。修改在下次启动时生效，不会复制或移动任何数据。文件名留空则使用数据文件夹中的数据库。</translation>
+        <source>Copy this PC&apos;s data to the server…</source>
+        <translation>把本机数据复制到服务器…</translation>
+    </message>
+    <message>
+        <source>Copies every record of the database file in use now onto the server, whose database must be empty; the file stays as it is</source>
+        <translation>把正在使用的数据库文件中的全部记录复制到服务器（服务器上的数据库必须是空的）；本机文件保持不变</translation>
+    </message>
+    <message>
+        <source>Where this PC keeps the ledger. The change is used at the next start; saving copies or moves nothing (“Copy this PC&apos;s data to the server…” does, once). Empty file name: the data folder&apos;s own database.</source>
+        <translation>本机台账数据存放的位置。修改在下次启动时生效；保存本身不复制或移动任何数据（要把本机数据带到服务器，请用“把本机数据复制到服务器…”）。文件名留空则使用数据文件夹中的数据库。</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -1764,6 +1772,32 @@ Please copy the details and send them to the person who supports this program.</
     <message>
         <source>✓ Connected. The server can be used.</source>
         <translation>✓ 连接成功，可以使用该服务器。</translation>
+    </message>
+    <message>
+        <source>Copy to the server</source>
+        <translation>复制到服务器</translation>
+    </message>
+    <message>
+        <source>Copy every record of
+{file}
+onto the server
+{server}?
+
+The server&apos;s database must be empty. This PC&apos;s file stays as it is.</source>
+        <translation>把
+{file}
+中的全部记录复制到服务器
+{server}？
+
+服务器上的数据库必须是空的。本机文件保持不变。</translation>
+    </message>
+    <message>
+        <source>✓ {rows} rows copied to the server. Save, and this PC uses the server from the next start.</source>
+        <translation>✓ 已把 {rows} 行数据复制到服务器。点“保存”后，本机下次启动时即连接服务器。</translation>
+    </message>
+    <message>
+        <source>Copying to the server</source>
+        <translation>正在复制到服务器</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, or choose a file</source>

@@ -107,6 +107,32 @@ def test_a_server_that_holds_data_is_refused_unchanged(demo_file: Path, server: 
 
 
 @needs_pg
+def test_a_copy_stopped_half_way_leaves_the_server_without_data(demo_file: Path,
+                                                               server: str) -> None:
+    """Cancel in the window raises from the progress callback between tables: the one
+    transaction on the server is rolled back."""
+    calls = 0
+
+    class Stop(Exception):
+        pass
+
+    def progress(_text: str, _fraction: float | None) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 12:  # some tables written already
+            raise Stop
+
+    with pytest.raises(Stop):
+        copy_to_server(demo_file, server, progress)
+    target = open_database(url=server)
+    try:
+        assert all(not _rows(target, t) for t in SQLModel.metadata.sorted_tables)
+    finally:
+        target.dispose()
+    assert copy_to_server(demo_file, server).rows["visit"] > 300  # and it can be done again
+
+
+@needs_pg
 def test_the_command_line(demo_file: Path, server: str,
                           capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["copy-to-server", "--db", str(demo_file), "--to-url", server]) == 0

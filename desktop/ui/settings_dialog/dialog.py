@@ -73,7 +73,7 @@ class SettingsDialog(QDialog):
         self.pages: list[SettingsPage] = [
             CampaignPage(), QuotasPage(), DeadlinesPage(), VocabularyPage(),
             AttachmentsPage(), BackupPage(backup_dir()), FontsPage(), LanguagePage(),
-            DatabasePage(default_db_path()),
+            DatabasePage(default_db_path(), database.path),
         ]
         self.list = QListWidget()
         self.list.setObjectName("settings_pages")

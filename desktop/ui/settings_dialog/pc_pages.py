@@ -4,6 +4,7 @@ of printed reports, the interface language, and where the database is."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -31,7 +33,10 @@ from desktop.ui.settings import (
 )
 from desktop.ui.settings_dialog.base import SettingsPage
 from desktop.ui.widgets import note
-from desktop.ui.worker import run_task
+from desktop.ui.worker import ProgressDialog, run_task
+
+if TYPE_CHECKING:
+    from desktop.progress import Progress
 
 
 class FontsPage(SettingsPage):
@@ -122,13 +127,17 @@ class LanguagePage(SettingsPage):
 
 class DatabasePage(SettingsPage):
     """A local file (the data folder's, or another) or a PostgreSQL server. A server address
-    must pass "Test the connection" before it is saved; the choice is used at the next start."""
+    must pass "Test the connection" before it is saved; the choice is used at the next start.
+    An office moving to a server copies the file it works in now onto the (empty) server first
+    ("Copy this PC's data to the server…", ``db.transfer``)."""
 
     stores_campaign = False
 
-    def __init__(self, default_file: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, default_file: Path, current_file: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.default_file = default_file
+        self.current_file = current_file  # the database file open in the window, if a file
         self.local = QRadioButton(self.tr("A database file on this PC"))
         self.local.setObjectName("db_local")
         self.server = QRadioButton(self.tr("A database server (PostgreSQL) shared by several PCs"))
@@ -150,16 +159,24 @@ class DatabasePage(SettingsPage):
         self.test_button = QPushButton(self.tr("Test the connection"))
         self.test_button.setObjectName("db_test")
         self.test_button.clicked.connect(self.test_connection)
+        self.copy_button = QPushButton(self.tr("Copy this PC's data to the server…"))
+        self.copy_button.setObjectName("db_copy")
+        self.copy_button.setToolTip(self.tr(
+            "Copies every record of the database file in use now onto the server, whose "
+            "database must be empty; the file stays as it is"))
+        self.copy_button.clicked.connect(self.copy_to_server)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.test_button)
+        url_row.addWidget(self.copy_button)
         self.result = QLabel()
         self.result.setObjectName("db_test_result")
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(note(self.tr(
-            "Where this PC keeps the ledger. The change is used at the next start; nothing is "
-            "copied or moved. Empty file name: the data folder's own database.")))
+            "Where this PC keeps the ledger. The change is used at the next start; saving "
+            "copies or moves nothing (“Copy this PC's data to the server…” does, once). Empty "
+            "file name: the data folder's own database.")))
         layout.addWidget(self.local)
         self.add_row(self.tr("Database file"), "db_path", layout=file_row)
         layout.addLayout(self.form)
@@ -172,6 +189,7 @@ class DatabasePage(SettingsPage):
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.tested_url: str | None = None  # the address that passed the test
+        self.copy_button.setEnabled(False)
         self.local.toggled.connect(self._mode_changed)
         self.path.textChanged.connect(self.changed)
         self.url.textChanged.connect(self._url_changed)
@@ -191,11 +209,19 @@ class DatabasePage(SettingsPage):
         self.url.setEnabled(server)
         self.test_button.setEnabled(server)
         self.path.setEnabled(not server)
+        self._update_copy_button()
         self.changed.emit()
 
     def _url_changed(self, *_args: object) -> None:
         self.result.clear()
+        self._update_copy_button()
         self.changed.emit()
+
+    def _update_copy_button(self) -> None:
+        """Only towards a server that answered the test, from a file that is open now."""
+        self.copy_button.setEnabled(
+            self.server.isChecked() and self.current_file is not None
+            and bool(self.url.text().strip()) and self.url.text().strip() == self.tested_url)
 
     def load_pc(self, qsettings: QSettings) -> None:
         url = stored_text(qsettings, DATABASE_URL_KEY)
@@ -223,9 +249,50 @@ class DatabasePage(SettingsPage):
                 self.tested_url = None
                 self.result.clear()
                 self.url_message.set_message(problem)
+            self._update_copy_button()
             self.changed.emit()
 
         run_task(lambda _p: server_problem(url), done)
+
+    def copy_to_server(self) -> ProgressDialog | None:
+        """Copy the database file in use onto the tested server, after asking; in the
+        background, with a bar and Cancel (a cancelled or failed copy leaves the server
+        without data)."""
+        from sqlalchemy.engine import make_url
+
+        from db.transfer import copy_to_server
+
+        source, url = self.current_file, self.url.text().strip()
+        if source is None or url != self.tested_url:
+            return None
+        shown = make_url(url).render_as_string(hide_password=True)
+        answer = QMessageBox.question(
+            self, self.tr("Copy to the server"),
+            self.tr("Copy every record of\n{file}\nonto the server\n{server}?\n\nThe server's "
+                    "database must be empty. This PC's file stays as it is.").format(
+                file=source, server=shown))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+
+        def work(progress: Progress) -> int:
+            def report(text: str, fraction: float | None) -> None:
+                progress.update(text, fraction)
+                progress.check()  # Cancel: the copy's transaction is rolled back
+
+            return copy_to_server(source, url, report).total
+
+        def done(rows: int) -> None:
+            self.result.setText(self.tr(
+                "✓ {rows} rows copied to the server. Save, and this PC uses the server from "
+                "the next start.").format(rows=f"{rows:,}"))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Copy to the server"),
+                                getattr(exc, "message", str(exc)))
+
+        dialog = ProgressDialog(self.tr("Copying to the server"), self)
+        dialog.start(work, done, on_error=failed)
+        return dialog
 
     def pc_problems(self) -> dict[str, str]:
         from db.services.settings import database_file_problem

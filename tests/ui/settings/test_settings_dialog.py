@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
 from db.audit import Actor
 from db.campaign import get_setting
@@ -32,6 +32,7 @@ from desktop.ui.settings_dialog.campaign_pages import (
 )
 from desktop.ui.settings_dialog.dialog import GEOMETRY_KEY, SettingsDialog
 from desktop.ui.settings_dialog.pc_pages import DatabasePage, FontsPage, LanguagePage
+from tests.conftest import PG_URL
 from tests.db.services.conftest import fingerprint
 
 ADMIN = Actor("local", "admin", "本机用户")
@@ -207,6 +208,56 @@ def test_the_database_page_tests_the_server_before_saving(
     database.path.setText(str(db.path))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert settings.value(DATABASE_PATH_KEY) == str(db.path)
+
+
+@pytest.mark.skipif(PG_URL is None, reason="needs a PostgreSQL server: set MQ_TEST_PG_URL")
+def test_the_database_page_copies_this_pcs_data_to_an_empty_server(
+        qtbot: QtBot, db: Database, settings: QSettings, sync_worker: None,
+        warnings: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """设置 → 数据库: once the server has answered, the file in use is copied onto it (after
+    a question); a second copy is refused with the server unchanged; saving then switches."""
+    from db.engine import open_database
+
+    assert PG_URL is not None
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    admin.dispose()
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, question: str, *_args: object) -> object:
+        asked.append(question)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    dialog = open_dialog(qtbot, db, settings)
+    database = page(dialog, DatabasePage)
+    database.server.setChecked(True)
+    database.url.setText(PG_URL)
+    assert not database.copy_button.isEnabled()  # not before the server has answered
+    database.test_button.click()
+    assert database.copy_button.isEnabled()
+    database.copy_button.click()
+    assert str(db.path) in asked[-1] and "必须是空的" in asked[-1]
+    assert "已把" in database.result.text() and "复制到服务器" in database.result.text()
+    server = open_database(url=PG_URL)
+    try:
+        assert audit_count(server) == audit_count(db) > 0
+        with server.session() as s:
+            assert load_settings(s) == load_settings_here(db)
+        database.copy_button.click()  # again: the server has data now
+        assert "服务器上的数据库已有数据" in warnings[-1][1]
+        assert audit_count(server) == audit_count(db)
+    finally:
+        server.dispose()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert settings.value(DATABASE_URL_KEY) == PG_URL
+
+
+def load_settings_here(db: Database) -> object:
+    with db.session() as s:
+        return load_settings(s)
 
 
 def test_the_dialog_remembers_its_size(qtbot: QtBot, db: Database, settings: QSettings) -> None:
