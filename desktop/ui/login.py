@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -67,6 +68,26 @@ class MessageLabel(QLabel):
 
     def message(self) -> str:
         return self.text().removeprefix("⚠ ")
+
+
+def add_field_row(form: QFormLayout, messages: dict[str, MessageLabel], label: str, field: str,
+                  widget: QWidget | None = None,
+                  layout: QHBoxLayout | QVBoxLayout | None = None) -> MessageLabel:
+    """A row of *form*: the field (a widget, a layout or both) with its message under it,
+    registered in *messages* under *field* (the wizard's and the settings dialog's pages)."""
+    message = MessageLabel()
+    message.setObjectName(f"message_{field}")
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    if widget is not None:
+        box.addWidget(widget)
+    if layout is not None:
+        box.addLayout(layout)
+    box.addWidget(message)
+    form.addRow(label, box)
+    messages[field] = message
+    return message
 
 
 class _BusyCursor:

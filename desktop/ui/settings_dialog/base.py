@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.settings import CampaignSettings
-from desktop.ui.login import MessageLabel
+from desktop.ui.login import MessageLabel, add_field_row
 from desktop.ui.widgets import to_date
 
 
@@ -44,19 +44,7 @@ class SettingsPage(QWidget):
 
     def add_row(self, label: str, field: str, widget: QWidget | None = None,
                 layout: QHBoxLayout | QVBoxLayout | None = None) -> MessageLabel:
-        message = MessageLabel()
-        message.setObjectName(f"message_{field}")
-        box = QVBoxLayout()
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        if widget is not None:
-            box.addWidget(widget)
-        if layout is not None:
-            box.addLayout(layout)
-        box.addWidget(message)
-        self.form.addRow(label, box)
-        self.messages[field] = message
-        return message
+        return add_field_row(self.form, self.messages, label, field, widget, layout)
 
     def show_problems(self, problems: dict[str, str]) -> bool:
         """Show the messages of this page's fields; True when one of them is wrong."""

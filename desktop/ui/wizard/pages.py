@@ -41,7 +41,7 @@ from db.services.settings import (
     campaign_problems,
 )
 from db.vocab import PHASES, SITE_LEVELS
-from desktop.ui.login import MessageLabel
+from desktop.ui.login import MessageLabel, add_field_row
 from desktop.ui.widgets import note, to_date, to_qdate
 
 # Page ids, in the order of the flow.
@@ -67,19 +67,7 @@ class CheckedPage(QWizardPage):
 
     def add_row(self, label: str, field: str, widget: QWidget | None = None,
                 layout: QHBoxLayout | None = None) -> MessageLabel:
-        message = MessageLabel()
-        message.setObjectName(f"message_{field}")
-        box = QVBoxLayout()
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        if widget is not None:
-            box.addWidget(widget)
-        if layout is not None:
-            box.addLayout(layout)
-        box.addWidget(message)
-        self.form.addRow(label, box)
-        self.messages[field] = message
-        return message
+        return add_field_row(self.form, self.messages, label, field, widget, layout)
 
     def watch(self, field: str, signal: Signal) -> None:  # type: ignore[valid-type]
         def changed(*_args: object) -> None:
