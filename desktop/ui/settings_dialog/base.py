@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.services.settings import CampaignSettings
 from desktop.ui.login import MessageLabel, add_field_row
-from desktop.ui.widgets import to_date
+from desktop.ui.widgets import note, to_date
 
 
 class SettingsPage(QWidget):
@@ -41,6 +41,14 @@ class SettingsPage(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def lay_out(self, explanation: str) -> QVBoxLayout:
+        """The usual page: what it is about, the form, space below."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(note(explanation))
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        return layout
 
     def add_row(self, label: str, field: str, widget: QWidget | None = None,
                 layout: QHBoxLayout | QVBoxLayout | None = None) -> MessageLabel:

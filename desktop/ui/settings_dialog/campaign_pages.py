@@ -72,12 +72,9 @@ class CampaignPage(SettingsPage):
             row.addStretch(1)
             self.add_row(term.zh, f"phase.{term.code}", layout=row)
         self.messages["phases"] = self.messages[f"phase.{PHASES.codes()[0]}"]
-        layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
+        self.lay_out(self.tr(
             "The organisation's name heads every report and the window title. The phases "
-            "decide which phase a visit counts in.")))
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+            "decide which phase a visit counts in."))
         for w in (self.org_name, self.campaign_name):
             w.textChanged.connect(self.changed)
         self.year.valueChanged.connect(self.changed)
@@ -118,13 +115,10 @@ class QuotasPage(SettingsPage):
             spin.valueChanged.connect(self.changed)
             self.spins[key] = spin
             self.add_row(QUOTA_LABELS[key], key, spin)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
+        self.lay_out(self.tr(
             "From the plan: bureau leaders each lead the solving of 1–2 strongly reported "
             "problems, leaders of affiliated units 1, and every leadership member at least one "
-            "practical project. The leaders' quota check counts against these numbers.")))
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+            "practical project. The leaders' quota check counts against these numbers."))
 
     def title(self) -> str:
         return self.tr("Quotas")
@@ -355,13 +349,10 @@ class BackupPage(SettingsPage):
         self.keep = _spin("backup_keep", 9999)
         self.add_row(self.tr("Backup folder"), "backup_folder", layout=row)
         self.add_row(self.tr("Backups kept"), "backup_keep", self.keep)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
+        self.lay_out(self.tr(
             "Once a day, when the program starts, the database is copied to this folder and "
             "the oldest copies beyond this number are deleted. Empty: the data folder's own "
-            "backups folder. A folder on another disk protects against a broken hard disk.")))
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+            "backups folder. A folder on another disk protects against a broken hard disk."))
         self.folder.textChanged.connect(self.changed)
         self.keep.valueChanged.connect(self.changed)
 
@@ -393,13 +384,10 @@ class AttachmentsPage(SettingsPage):
         self.max_mb.setSuffix(" MB")
         self.max_mb.valueChanged.connect(self.changed)
         self.add_row(self.tr("Largest file"), ATTACHMENT_KEY, self.max_mb)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
+        self.lay_out(self.tr(
             "Evidence of an effect and the attachments of the five batches are copied into the "
             "data folder. A larger file is refused with a request to compress or split it. "
-            "Photos from a phone are 3–8 MB; a scanned document as PDF is usually smaller.")))
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+            "Photos from a phone are 3–8 MB; a scanned document as PDF is usually smaller."))
 
     def title(self) -> str:
         return self.tr("Attachments")
