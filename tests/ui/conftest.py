@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database
@@ -86,6 +86,20 @@ def crash_dialogs(
         details = shown[0].details
         shown.clear()
         pytest.fail(f"unexpected crash dialog in {request.node.name}:\n{details}")
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """QMessageBox.warning answered at once, its title and text recorded (the lists' tests
+    also record QMessageBox.information: tests/ui/lists/conftest.py)."""
+    shown: list[tuple[str, str]] = []
+
+    def fake(_parent: object, title: str, text: str, *_a: object, **_k: object) -> int:
+        shown.append((title, text))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "warning", fake)
+    return shown
 
 
 @pytest.fixture

@@ -62,18 +62,6 @@ def make_widget(qtbot: QtBot, db: Database, actor: Actor) -> OutcomesWidget:
     return w
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def fake(_parent: object, title: str, text: str, *_a: object, **_k: object) -> int:
-        shown.append((title, text))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "warning", fake)
-    return shown
-
-
 def table(view: object) -> list[list[str]]:
     model = view.model()  # type: ignore[attr-defined]
     while model.canFetchMore():

@@ -38,18 +38,6 @@ from tests.db.services.conftest import fingerprint
 ADMIN = Actor("local", "admin", "本机用户")
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def warn(_parent: object, title: str, text: str, *_args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warn)
-    return shown
-
-
 def open_dialog(qtbot: QtBot, db: Database, settings: QSettings,
                 actor: Actor = ADMIN) -> SettingsDialog:
     dialog = SettingsDialog(db, actor, settings)

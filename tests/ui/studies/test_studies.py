@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.audit import Actor
@@ -71,18 +70,6 @@ def make_widget(qtbot: QtBot, db: Database, actor: Actor) -> StudiesWidget:
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def fake(_parent: object, title: str, text: str, *_a: object, **_k: object) -> int:
-        shown.append((title, text))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "warning", fake)
-    return shown
 
 
 def record(widget: StudiesWidget, day: date, title: str = "", note: str = "") -> NewStudyDialog:
