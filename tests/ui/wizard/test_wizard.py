@@ -73,6 +73,18 @@ def fill_admin(qtbot: QtBot, w: FirstRunWizard) -> None:
     type_into(qtbot, page.confirm, PASSWORD)
 
 
+def to_summary(qtbot: QtBot, w: FirstRunWizard) -> None:
+    """From the welcome page to the summary: a new site, the campaign as offered, an
+    administrator, the backup folder as offered."""
+    w.next()
+    fill_site(qtbot, w)
+    w.next()
+    w.next()
+    fill_admin(qtbot, w)
+    w.next()
+    w.next()
+
+
 def finish(w: FirstRunWizard) -> None:
     w.button(QWizard.WizardButton.FinishButton).click()
 
@@ -197,13 +209,7 @@ def test_a_failed_build_leaves_no_database(qtbot: QtBot, wizard: FirstRunWizard,
         return real_save(*args, **kwargs)  # type: ignore[arg-type]
 
     w = wizard
-    w.next()
-    fill_site(qtbot, w)
-    w.next()
-    w.next()
-    fill_admin(qtbot, w)
-    w.next()
-    w.next()
+    to_summary(qtbot, w)
     monkeypatch.setattr(service, "save_settings", save)
     finish(w)
     assert w.isVisible() and w.result_ is None  # still on the summary, saying what happened
@@ -220,13 +226,7 @@ def test_running_again_never_overwrites_a_database(qtbot: QtBot, wizard: FirstRu
     """A database that appeared while the wizard was open is opened, not replaced; what an
     interrupted earlier run left behind is cleared when the wizard starts."""
     w = wizard
-    w.next()
-    fill_site(qtbot, w)
-    w.next()
-    w.next()
-    fill_admin(qtbot, w)
-    w.next()
-    w.next()
+    to_summary(qtbot, w)
     assert db.path is not None
     db.dispose()
     shutil.copyfile(db.path, default_db_path())
@@ -316,13 +316,7 @@ def test_a_data_folder_that_cannot_be_written_is_explained(qtbot: QtBot, sync_wo
     w = FirstRunWizard(blocker / "minqing.db", tmp_path / "backups")
     qtbot.addWidget(w)
     w.show()
-    w.next()
-    fill_site(qtbot, w)
-    w.next()
-    w.next()
-    fill_admin(qtbot, w)
-    w.next()
-    w.next()
+    to_summary(qtbot, w)
     finish(w)
     assert w.result_ is None and w.isVisible()
     message = w.finish_page.error.message()
