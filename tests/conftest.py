@@ -62,13 +62,19 @@ def db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 PG_URL = os.environ.get("MQ_TEST_PG_URL")
-BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+# In CI (.ci/run starts a PostgreSQL server and sets MQ_TEST_PG_URL) a missing server fails the
+# tests that need it instead of skipping them, as ``require_tool`` does for programs.
+PG_REQUIRED = bool(os.environ.get("CI"))
+BACKENDS = ["sqlite", "postgresql"] if PG_URL or PG_REQUIRED else ["sqlite"]
+needs_pg = pytest.mark.skipif(
+    PG_URL is None and not PG_REQUIRED,
+    reason="needs a PostgreSQL server: set MQ_TEST_PG_URL (.ci/start-postgres.sh)")
 
 
 def _fresh_pg_database() -> Database:
     from sqlalchemy import create_engine, text
 
-    assert PG_URL is not None
+    assert PG_URL is not None, "MQ_TEST_PG_URL is not set (.ci/start-postgres.sh sets it)"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))

@@ -64,7 +64,7 @@ from desktop.ui.lists.queries import (
     task_detail,
     task_page,
 )
-from tests.conftest import PG_URL, _fresh_pg_database
+from tests.conftest import PG_URL, _fresh_pg_database, needs_pg
 from tests.db.services.conftest import ADMIN, CLERK, LEADER, _build_org, visit_input
 from tests.db.services.test_closeout import done_task
 from tests.db.services.test_tasks import problems_of_visit, task_input
@@ -72,8 +72,6 @@ from tests.db.services.test_tasks import problems_of_visit, task_input
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 CARE_ADMIN = Actor("admin", "admin", "管理员", can_view_care=True)
 
-needs_pg = pytest.mark.skipif(
-    PG_URL is None, reason="needs a PostgreSQL server: set MQ_TEST_PG_URL (.ci/start-postgres.sh)")
 
 
 def test_whole_workflow_and_table_queries(any_db: Database,

@@ -19,10 +19,7 @@ from db.queries.visits import VisitFilter, visit_count, visit_page
 from db.services.org import UnitInput, create_unit
 from db.transfer import TransferRefused, copy_to_server
 from desktop.cli import main as cli
-from tests.conftest import PG_URL
-
-needs_pg = pytest.mark.skipif(
-    PG_URL is None, reason="needs a PostgreSQL server: set MQ_TEST_PG_URL (.ci/start-postgres.sh)")
+from tests.conftest import PG_URL, needs_pg
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,9 @@ from db.engine import CONNECTION_LOST, Database
 from db.errors import DatabaseUnavailableError
 from desktop.ui.admin.audit_viewer import AuditLogDialog
 from desktop.ui.crash import CrashDialog, handle_exception
-from tests.conftest import PG_URL, _fresh_pg_database
+from tests.conftest import PG_URL, _fresh_pg_database, needs_pg
 
-pytestmark = pytest.mark.skipif(
-    PG_URL is None, reason="needs a PostgreSQL server: set MQ_TEST_PG_URL (.ci/start-postgres.sh)")
+pytestmark = needs_pg
 
 
 @pytest.fixture

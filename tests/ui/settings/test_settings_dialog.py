@@ -32,7 +32,7 @@ from desktop.ui.settings_dialog.campaign_pages import (
 )
 from desktop.ui.settings_dialog.dialog import GEOMETRY_KEY, SettingsDialog
 from desktop.ui.settings_dialog.pc_pages import DatabasePage, FontsPage, LanguagePage
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, needs_pg
 from tests.db.services.conftest import fingerprint
 
 ADMIN = Actor("local", "admin", "本机用户")
@@ -198,7 +198,7 @@ def test_the_database_page_tests_the_server_before_saving(
     assert settings.value(DATABASE_PATH_KEY) == str(db.path)
 
 
-@pytest.mark.skipif(PG_URL is None, reason="needs a PostgreSQL server: set MQ_TEST_PG_URL")
+@needs_pg
 def test_the_database_page_copies_this_pcs_data_to_an_empty_server(
         qtbot: QtBot, db: Database, settings: QSettings, sync_worker: None,
         warnings: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
