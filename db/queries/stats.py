@@ -376,8 +376,8 @@ def _problem_stats(session: Session, by: str, campaign: Campaign | None, counted
                    ) -> list[ProblemStats]:
     """The groups in display order with their counts and ratings."""
     counts, ratings = counted
-    order = _problem_groups(session, by, campaign, set(counts) | set(ratings))
     terms = vocabulary(session, by) if by in EXTENSIBLE else None
+    order = _problem_groups(session, by, campaign, set(counts) | set(ratings), terms)
     out = []
     for key, label in order:
         c = counts.get(key, [0] * 6)
@@ -421,8 +421,10 @@ def _named_groups(session: Session, model: Any, order: Sequence[Any], found: set
 
 
 def _problem_groups(session: Session, by: str, campaign: Campaign | None,
-                    found: set[str | None]) -> list[tuple[str | None, str]]:
-    """The groups to report, in display order, with their labels."""
+                    found: set[str | None], terms: Vocabulary | None = None
+                    ) -> list[tuple[str | None, str]]:
+    """The groups to report, in display order, with their labels (*terms*: the extensible
+    vocabulary of *by* with the bureau's additions, when the caller has read it)."""
     if by == "total":
         return [("all", "合计")]
     if by == "region":
@@ -433,7 +435,7 @@ def _problem_groups(session: Session, by: str, campaign: Campaign | None,
                              everything=False)
     if by in ("category", "area", "source_channel"):
         # With the bureau's additions: an added term is a group with its label, counted or not.
-        return _vocab_groups(vocabulary(session, by), found)
+        return _vocab_groups(terms or vocabulary(session, by), found)
     if by == "month":
         groups: list[tuple[str | None, str]] = [(k, k) for k in sorted(k for k in found if k)]
         return groups + ([(None, NOT_SET)] if None in found else [])
