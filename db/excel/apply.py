@@ -17,24 +17,24 @@ the usual ``ConflictError``.
 from __future__ import annotations
 
 import os
-import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
+from itertools import pairwise
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlmodel import Session
 
 from db.audit import Actor, write_audit
 from db.campaign import local_site_code
 from db.engine import Database, checkpoint_in_background
 from db.errors import ConflictError
-from db.excel.bulk import no_gc_pauses
+from db.excel.bulk import Batch, BulkWriter, Documents, Rows, no_gc_pauses
 from db.excel.columns import spec_for
 from db.excel.existing import load_existing
 from db.excel.issues import ImportRefused
@@ -60,7 +60,7 @@ from db.services.permissions import require
 T = TypeVar("T")
 
 IMPORT_CACHE_KIB = 256 * 1024  # SQLite's page cache while writing an import (as exchange)
-FTS_IMPORT_HASHSIZE, FTS_DEFAULT_HASHSIZE = 8 << 20, 1 << 20  # bytes (see ``_index``)
+PART_ROWS, FIRST_PART_ROWS = 20_000, 2_000  # see ``_parts``
 WAL_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 
 
@@ -110,6 +110,7 @@ def _bulk_writing(db: Database) -> Iterator[Connection | None]:
       the transaction (``_check_references``) and the new records point only at each other;
       SQLite's own check would look every one of them up again per row (about 5 % of a
       100,000-visit import). The pragma only takes effect outside a transaction, hence here.
+    - Temporary tables in memory: ``BulkWriter`` stages the rows there.
     - The write-ahead log is copied into the file afterwards on a thread of its own
       (``checkpoint_in_background``), not inside the commit.
     """
@@ -122,12 +123,14 @@ def _bulk_writing(db: Database) -> Iterator[Connection | None]:
         raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         raw.execute("PRAGMA foreign_keys=OFF")
         raw.execute("PRAGMA wal_autocheckpoint=0")
+        raw.execute("PRAGMA temp_store=MEMORY")
         try:
             yield conn
         finally:  # after the commit or rollback: the pooled connection goes back as it was
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute("PRAGMA cache_size=-2000")
             raw.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
+            raw.execute("PRAGMA temp_store=DEFAULT")
     if db.path is not None:
         checkpoint_in_background(db.path)
 
@@ -151,9 +154,8 @@ def _write(s: Session, actor: Actor, rules: KindRules, plan: ImportPlan, result:
     if progress:
         progress.update(f"正在写入 {len(to_add)} 条记录……", None)
     writer = _WRITERS[plan.kind]
-    numbers = writer(s, site, to_add)
+    result.numbers = writer(s, site, to_add)
     result.added = len(to_add)
-    result.numbers = numbers[:1] + numbers[-1:] if numbers else []
     changes = _apply_changes(s, rules, plan)
     result.changed = len(changes)
     if result.added or result.changed:
@@ -217,83 +219,6 @@ def _check_references(s: Session, kind: str, rows: list[PlannedRow]) -> None:
 # -- writers -------------------------------------------------------------------------------
 
 
-def _bulk_insert(conn: Connection, table: Table, constants: dict[str, Any],
-                 columns: Sequence[str], rows: list[tuple[Any, ...]],
-                 hex_ids: Collection[str] = ()) -> None:
-    """INSERT many rows: *constants* (the same in every row) and *columns* (one tuple per row);
-    the columns named in *hex_ids* hold UUIDs already as the 32 hex digits SQLite stores.
-
-    On SQLite the values go through each column type's own bind processor (so they are stored
-    exactly as the ORM stores them: UUIDs as hex, UTC timestamps, booleans as 0/1), once per
-    distinct value of a column (a sheet repeats its dates and units thousands of times), the
-    constants once for all rows, and one ``executemany``. SQLAlchemy's per-row parameter
-    machinery costs more than SQLite's insert itself at 100,000 rows. Elsewhere: Core insert.
-    """
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        at = [i for i, n in enumerate(columns) if n in hex_ids]
-        dicts = []
-        for r in rows:
-            values = list(r)
-            for i in at:
-                values[i] = uuid.UUID(hex=values[i])
-            dicts.append(constants | dict(zip(columns, values, strict=True)))
-        conn.execute(insert(table), dicts)
-        return
-    dialect = conn.dialect
-    fixed = []
-    for name, value in constants.items():
-        proc = table.c[name].type.bind_processor(dialect)
-        fixed.append(_as_sqlite(proc(value) if proc else value))
-    head = tuple(fixed)
-    procs: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
-        (i, p, {}) for i, p in enumerate(
-            None if n in hex_ids else sqlite_storing(table.c[n].type, dialect) for n in columns)
-        if p is not None]
-    quote = dialect.identifier_preparer.quote
-    names = [*constants, *columns]
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join('?' * len(names))})")
-    if procs:
-        params = []
-        for r in rows:
-            values = list(r)
-            for i, p, seen in procs:
-                v = values[i]
-                try:
-                    values[i] = seen[v]
-                except KeyError:
-                    values[i] = seen[v] = p(v)
-            params.append(head + tuple(values))
-    else:
-        params = [head + r for r in rows]
-    conn.exec_driver_sql(sql, params)
-
-
-def _as_sqlite(value: Any) -> Any:
-    """*value* as the sqlite3 module binds it: through the adapter it has registered for the
-    type (dates and timestamps become ISO text), applied here once instead of once per row."""
-    adapt = sqlite3.adapters.get((type(value), sqlite3.PrepareProtocol))
-    return adapt(value) if adapt is not None else value
-
-
-def sqlite_storing(col_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    """The column type's bind processor followed, for dates and timestamps, by sqlite3's own
-    adapter: what a value of the column becomes on its way into SQLite (also used by the
-    exchange import's bulk insert)."""
-    proc = col_type.bind_processor(dialect)
-    try:
-        python_type = col_type.python_type
-    except NotImplementedError:
-        python_type = None
-    if python_type not in (date, datetime):
-        return proc  # type: ignore[no-any-return]
-    if proc is None:
-        return _as_sqlite
-    return lambda value: _as_sqlite(proc(value))
-
-
 def _reserve_numbers(s: Session, site: str, kind: str, year: int, count: int) -> int:
     """The first of *count* numbers handed out at once (``next_number``'s counter)."""
     row = s.get(NumberSequence, (site, kind, year))
@@ -306,13 +231,19 @@ def _reserve_numbers(s: Session, site: str, kind: str, year: int, count: int) ->
     return first
 
 
+class _Numbered(NamedTuple):
+    row: PlannedRow
+    year: int
+    seq: int  # the number within the year (``format_number``)
+    key: int  # the sort key
+
+
 def _numbered(s: Session, site: str, kind: str, model: type[Visit] | type[Problem],
-              rows: list[PlannedRow], date_field: str
-              ) -> list[tuple[PlannedRow, str, int]]:
+              rows: list[PlannedRow], date_field: str) -> list[_Numbered]:
     """Rows in date order (file order within a day) with their numbers and sort keys."""
     dates = [r.values[date_field] for r in rows]
     order = sorted(range(len(rows)), key=dates.__getitem__)  # stable: file order kept
-    out: list[tuple[PlannedRow, str, int]] = []
+    out: list[_Numbered] = []
     years = Counter(d.year for d in dates)
     next_seq = {y: _reserve_numbers(s, site, kind, y, n) for y, n in sorted(years.items())}
     tops = _next_keys(s, model, dates)
@@ -323,9 +254,15 @@ def _numbered(s: Session, site: str, kind: str, model: type[Visit] | type[Proble
             day, key = d, tops[d]
         seq = next_seq[d.year]
         next_seq[d.year] = seq + 1
-        out.append((rows[i], format_number(site, kind, d.year, seq), key))
+        out.append(_Numbered(rows[i], d.year, seq, key))
         key += 1
     return out
+
+
+def _first_and_last(site: str, kind: str, numbered: list[_Numbered]) -> list[str]:
+    """The first and the last number given (one, if only one row was written)."""
+    picked = numbered[:1] + numbered[1:][-1:]
+    return [format_number(site, kind, n.year, n.seq) for n in picked]
 
 
 def _next_keys(s: Session, model: type[Visit] | type[Problem], days: list[date]
@@ -389,31 +326,41 @@ class _Hex(dict[int, str]):
         return found
 
 
+def _parts(count: int) -> list[range]:
+    """The rows of an import in parts: each is made (on a helper thread) while the one before
+    it is written (``BulkWriter.write``). The first part is made before anything is written:
+    a small one starts the writing sooner."""
+    bounds = [0, *range(FIRST_PART_ROWS, count, PART_ROWS), count]
+    return [range(a, b) for a, b in pairwise(bounds) if b > a]
+
+
 def _write_visits(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
     numbered = _numbered(s, site, "visit", Visit, rows, "visit_date")
+    ids = _sorted_ids(len(numbered))
     hex_of = _Hex()
-    visits: list[tuple[Any, ...]] = []
-    links: list[tuple[Any, ...]] = []
-    acts: list[tuple[Any, ...]] = []
-    docs: list[tuple[int, str]] = []
-    add_visit, add_link, add_act, add_doc = visits.append, links.append, acts.append, docs.append
-    for (row, number, key), vid in zip(numbered, _sorted_ids(len(numbered)), strict=True):
-        v = row.values
-        add_visit((vid, number, key, hex_of(v["unit_id"]), *_VISIT_VALUES(v)))
-        for c in v["cadre_ids"]:
-            add_link((vid, hex_of(c)))
-        for a in v["activities"]:
-            add_act((vid, a))
-        add_doc((key, visit_document(v["content"], v["talked_with"], v["findings"])))
-    conn = s.connection()
-    _bulk_insert(conn, _table(Visit), _record(utcnow(), site), _VISIT_COLUMNS, visits,
-                 ("id", "unit_id"))
-    _bulk_insert(conn, _table(VisitCadre), {}, ("visit_id", "cadre_id"), links,
-                 ("visit_id", "cadre_id"))
-    _bulk_insert(conn, _table(VisitActivity), {}, ("visit_id", "activity"), acts,
-                 ("visit_id",))
-    _index(conn, "visit_fts", docs)
-    return [n for _, n, _ in numbered]
+    constants = _record(utcnow(), site)
+
+    def make(part: range) -> Batch:
+        visits: list[tuple[Any, ...]] = []
+        links: list[tuple[Any, ...]] = []
+        acts: list[tuple[Any, ...]] = []
+        docs: list[tuple[int, str]] = []
+        for i in part:
+            (row, year, seq, key), vid = numbered[i], ids[i]
+            v = row.values
+            visits.append((vid, format_number(site, "visit", year, seq), key,
+                           hex_of(v["unit_id"]), *_VISIT_VALUES(v)))
+            links.extend((vid, hex_of(c)) for c in v["cadre_ids"])
+            acts.extend((vid, a) for a in v["activities"])
+            docs.append((key, visit_document(v["content"], v["talked_with"], v["findings"])))
+        return [Rows(_table(Visit), _VISIT_COLUMNS, visits, constants, ("id", "unit_id")),
+                Rows(_table(VisitCadre), ("visit_id", "cadre_id"), links,
+                     hex_ids=("visit_id", "cadre_id")),
+                Rows(_table(VisitActivity), ("visit_id", "activity"), acts, hex_ids=("visit_id",)),
+                Documents("visit_fts", docs)]
+
+    BulkWriter(s.connection()).write(make, _parts(len(numbered)))
+    return _first_and_last(site, "visit", numbered)
 
 
 _PROBLEM_FIELDS = ("reported_on", "source_channel", "reporter_type", "reporter_name",
@@ -423,18 +370,23 @@ _PROBLEM_FIELDS = ("reported_on", "source_channel", "reporter_type", "reporter_n
 
 def _write_problems(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
     numbered = _numbered(s, site, "problem", Problem, rows, "reported_on")
-    problems, docs = [], []
-    for (row, number, key), pid in zip(numbered, _sorted_ids(len(numbered)), strict=True):
-        v = row.values
-        problems.append((pid, number, key, *(v[f] for f in _PROBLEM_FIELDS)))
-        docs.append((key, problem_document(number, v["description"])))
+    ids = _sorted_ids(len(numbered))
     constants = _record(utcnow(), site) | {"visit_id": None, "status": "open",
                                            "merged_into_id": None, "closed_on": None}
-    conn = s.connection()
-    _bulk_insert(conn, _table(Problem), constants, ("id", "number", "sort_key",
-                                                    *_PROBLEM_FIELDS), problems, ("id",))
-    _index(conn, "problem_fts", docs)
-    return [n for _, n, _ in numbered]
+
+    def make(part: range) -> Batch:
+        problems, docs = [], []
+        for i in part:
+            (row, year, seq, key), pid = numbered[i], ids[i]
+            number = format_number(site, "problem", year, seq)
+            problems.append((pid, number, key, *(row.values[f] for f in _PROBLEM_FIELDS)))
+            docs.append((key, problem_document(number, row.values["description"])))
+        return [Rows(_table(Problem), ("id", "number", "sort_key", *_PROBLEM_FIELDS), problems,
+                     constants, ("id",)),
+                Documents("problem_fts", docs)]
+
+    BulkWriter(s.connection()).write(make, _parts(len(numbered)))
+    return _first_and_last(site, "problem", numbered)
 
 
 def _write_plain(model: Any, extra: Callable[[Values], dict[str, Any]] | None = None,
@@ -446,11 +398,15 @@ def _write_plain(model: Any, extra: Callable[[Values], dict[str, Any]] | None = 
             return []
         full = [r.values | (extra(r.values) if extra else {}) for r in rows]
         columns = ("id", *full[0])
-        _bulk_insert(s.connection(), _table(model),
-                     _record(utcnow(), site) | (constants or {}), columns,
-                     [(i, *(f[c] for c in columns[1:]))
-                      for i, f in zip(_sorted_ids(len(full)), full, strict=True)],
-                     ("id",))
+        ids = _sorted_ids(len(full))
+        fixed = _record(utcnow(), site) | (constants or {})
+
+        def make(part: range) -> Batch:
+            return [Rows(_table(model), columns,
+                         [(ids[i], *(full[i][c] for c in columns[1:])) for i in part],
+                         fixed, ("id",))]
+
+        BulkWriter(s.connection()).write(make, _parts(len(full)))
         return []
     return write
 
@@ -467,19 +423,6 @@ _WRITERS = {
 
 def _table(model: Any) -> Table:
     return model.__table__  # type: ignore[no-any-return]
-
-
-def _index(conn: Connection, table: str, docs: list[tuple[int, str]]) -> None:
-    """The documents of ``db.search`` under their sort keys (SQLite only, as ``index_document``)."""
-    if conn.dialect.name != "sqlite" or not docs:
-        return
-    # FTS5 keeps new terms in memory up to "hashsize" (1 MB by default) before writing them
-    # out as a segment to be merged later: with 8 MB, 100,000 visits are indexed about 20 %
-    # faster. Set back to the default for the everyday one-record writes.
-    setting = f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)"
-    conn.exec_driver_sql(setting, (FTS_IMPORT_HASHSIZE,))
-    conn.exec_driver_sql(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)", docs)
-    conn.exec_driver_sql(setting, (FTS_DEFAULT_HASHSIZE,))
 
 
 def _apply_changes(s: Session, rules: KindRules, plan: ImportPlan) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from db.excel.existing import Existing, Stored, load_existing
 from db.excel.issues import ImportIssue
 from db.excel.kinds import RULES, Key, KindRules, Values
 from db.excel.lookups import Lookups
-from db.excel.reader import read_rows
+from db.excel.reader import SheetRow, read_rows
 from db.excel.rowcheck import RowCheck, SheetContext
 
 
@@ -156,23 +156,34 @@ def _plan(source: Database | Session, kind: str, path: Path,
                         + "，请在表头行加上这一列"))
                 continue
             ctx = SheetContext(rules.spec, sheet, lookups)
-            for row in sheet.rows:
-                plan.rows_read += 1
-                rc = RowCheck(ctx, row)
-                values = rules.check(rc)
-                if values is None or not rc.ok:
-                    plan.errors.extend(rc.issues())
-                else:
-                    checked.append(PlannedRow(row.sheet, row.number, values,
-                                              rules.key(values)))
-                done += 1
-                if progress and done % 5000 == 0:
+            for part in _parts(sheet.rows):
+                ready = rules.check_sheet(ctx, part) if rules.check_sheet else [None] * len(part)
+                for row, found in zip(part, ready, strict=True):
+                    if found is None:  # checked alone: every message, or the values after all
+                        rc = RowCheck(ctx, row)
+                        values = rules.check(rc)
+                        if values is None or not rc.ok:
+                            plan.errors.extend(rc.issues())
+                            continue
+                        found = values, rules.key(values)
+                    checked.append(PlannedRow(row.sheet, row.number, *found))
+                plan.rows_read += len(part)
+                done += len(part)
+                if progress:
                     progress.update(f"正在检查第 {done} 行……", done / total)
         existing = load_existing(session, kind, _dates(kind, checked))
         classify(rules, checked, existing, plan)
     if progress:
         progress.update(plan.summary(), 1.0)
     return plan
+
+
+CHECK_PART_ROWS = 5000  # rows checked between two progress reports
+
+
+def _parts(rows: list[SheetRow]) -> Iterator[list[SheetRow]]:
+    for i in range(0, len(rows), CHECK_PART_ROWS):
+        yield rows[i:i + CHECK_PART_ROWS]
 
 
 def _dates(kind: str, rows: list[PlannedRow]) -> list[Any]:

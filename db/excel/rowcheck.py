@@ -30,6 +30,8 @@ from db.services._common import Errors
 from db.services.people import check_phone
 from db.vocab import Term, Vocabulary
 
+Result = tuple[Any, str | None]  # a parsed cell: (value, None) or (None or a default, message)
+
 # By name and terms: a vocabulary a bureau extended is another vocabulary than the fixed one.
 _MATCHERS: dict[tuple[str, tuple[Term, ...]], VocabMatcher] = {}
 
@@ -66,6 +68,42 @@ class SheetContext:
 
     def header(self, key: str) -> str:
         return self.sheet.headers.get(key) or self.by_key[key].label
+
+    # -- a whole column at once (``KindRules.check_sheet``) -----------------------------------
+
+    def cells(self, rows: list[SheetRow]) -> dict[str, tuple[Any, ...]]:
+        """The cells of *rows*, column by column."""
+        columns = list(zip(*(r.values for r in rows), strict=True)) if rows else []
+        return {c.key: (columns[i] if columns else ()) for i, c in enumerate(self.columns)}
+
+    def parsed(self, key: str, cells: tuple[Any, ...], parse: Any, *args: Any
+               ) -> tuple[list[Any], list[int]]:
+        """``parse(ctx, key, raw, *args)`` of every cell of column *key*, as ``RowCheck``'s
+        typed readers compute (and remember, in the same place) it cell by cell: the values,
+        and the indexes of the cells with a message. One pass: 100,000 cells are 100,000
+        objects scattered in memory, and every pass over them costs as much as the parsing."""
+        memo, values, failed = self.memo, [], []
+        append = values.append
+        for raw in cells:
+            memo_key = (key, type(raw), raw)
+            hit = memo.get(memo_key)
+            if hit is None:
+                hit = memo[memo_key] = parse(self, key, raw, *args)
+            if hit[1]:
+                failed.append(len(values))
+            append(hit[0])
+        return values, failed
+
+    def unit_of(self, key: str, raw: Any, region_raw: Any, region_id: uuid.UUID | None
+                ) -> Result:
+        """The unit named by the (non-blank) cell *raw*, in the region of *region_raw*.
+        Remembered per (unit cell, region cell): the region id follows from the region cell
+        alone, and a key of strings hashes faster than one holding a UUID."""
+        memo_key = (key, type(raw), (raw, type(region_raw), region_raw))
+        hit = self.memo.get(memo_key)
+        if hit is None:
+            hit = self.memo[memo_key] = self.lookups.unit(cell_text(raw), region_id)
+        return hit
 
 
 class RowCheck:
@@ -136,31 +174,31 @@ class RowCheck:
         return hit[0]
 
     def day(self, key: str, *, required: bool = False, not_future: bool = True) -> date | None:
-        return self._memo(key, _parse_day, required, not_future)  # type: ignore[no-any-return]
+        return self._memo(key, day_cell, required, not_future)  # type: ignore[no-any-return]
 
     def count(self, key: str) -> int:
-        value = self._memo(key, _parse_count)
+        value = self._memo(key, count_cell)
         return 0 if value is None else int(value)
 
     def flag(self, key: str) -> bool:
-        return bool(self._memo(key, _parse_flag))
+        return bool(self._memo(key, flag_cell))
 
     def phone(self, key: str) -> str:
         return check_phone(self.e, key, phone_text(self.raw(key)), self.label(key))
 
     def code(self, key: str, vocab: Vocabulary, *, required: bool = True) -> str:
         """The vocabulary code written in the cell (by label or code), or ""."""
-        return str(self._memo(key, _parse_code, vocab, required))
+        return str(self._memo(key, code_cell, vocab, required))
 
     def codes(self, key: str, vocab: Vocabulary) -> tuple[str, ...]:
-        return tuple(self._memo(key, _parse_codes, vocab))
+        return tuple(self._memo(key, codes_cell, vocab))
 
     # -- references ----------------------------------------------------------------------
 
     def region_id(self, key: str = "region") -> uuid.UUID | None:
         if key not in self.ctx.index:
             return None
-        found = self._memo(key, _parse_region)
+        found = self._memo(key, region_cell)
         return found if isinstance(found, uuid.UUID) else None
 
     def unit(self, key: str = "unit", *, required: bool = True) -> UnitRef | None:
@@ -172,13 +210,8 @@ class RowCheck:
             return None
         if self.failed("region"):
             return None
-        # Remembered per (unit cell, region cell): the region id follows from the region cell
-        # alone, and a key of strings hashes faster than one holding a UUID.
         region_raw = self._values[self._index["region"]] if "region" in self._index else None
-        memo_key = (key, type(raw), (raw, type(region_raw), region_raw))
-        hit = self._memos.get(memo_key)
-        if hit is None:
-            hit = self._memos[memo_key] = self.ctx.lookups.unit(cell_text(raw), region_id)
+        hit = self.ctx.unit_of(key, raw, region_raw, region_id)
         if hit[1]:
             self.fail(key, hit[1])
         return hit[0]  # type: ignore[no-any-return]
@@ -197,15 +230,13 @@ class RowCheck:
     def cadres(self, key: str) -> tuple[CadreRef, ...]:
         """Several cadres in one cell: the visit service's rules (at least one, no repeats,
         each on the list and active)."""
-        return tuple(self._memo(key, _parse_cadres))
+        return tuple(self._memo(key, cadres_cell))
 
 
 # -- cell parsers: (value, message), the services' rules applied to the parsed value ----------
 
-Result = tuple[Any, str | None]
 
-
-def _parse_day(ctx: SheetContext, key: str, raw: Any, required: bool, not_future: bool
+def day_cell(ctx: SheetContext, key: str, raw: Any, required: bool, not_future: bool
                ) -> Result:
     value, message = parse_date(raw)
     if message:
@@ -215,7 +246,7 @@ def _parse_day(ctx: SheetContext, key: str, raw: Any, required: bool, not_future
                                            not_future=not_future), value)
 
 
-def _parse_count(ctx: SheetContext, key: str, raw: Any) -> Result:
+def count_cell(ctx: SheetContext, key: str, raw: Any) -> Result:
     value, message = parse_int(raw)
     if message:
         return 0, message
@@ -224,11 +255,11 @@ def _parse_count(ctx: SheetContext, key: str, raw: Any) -> Result:
     return _service_check(lambda e: e.count(key, value, label), value)
 
 
-def _parse_flag(ctx: SheetContext, key: str, raw: Any) -> Result:
+def flag_cell(ctx: SheetContext, key: str, raw: Any) -> Result:
     return parse_bool(raw)
 
 
-def _parse_code(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary, required: bool
+def code_cell(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary, required: bool
                 ) -> Result:
     m = matcher(vocab)
     label = ctx.by_key[key].label
@@ -241,7 +272,7 @@ def _parse_code(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary, requir
     return found, None
 
 
-def _parse_codes(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary) -> Result:
+def codes_cell(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary) -> Result:
     m = matcher(vocab)
     found = []
     for item in split_multi(raw):
@@ -253,7 +284,7 @@ def _parse_codes(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary) -> Re
     return tuple(sorted(set(found))), None
 
 
-def _parse_region(ctx: SheetContext, key: str, raw: Any) -> Result:
+def region_cell(ctx: SheetContext, key: str, raw: Any) -> Result:
     text = cell_text(raw)
     if not text:
         return None, None
@@ -261,7 +292,7 @@ def _parse_region(ctx: SheetContext, key: str, raw: Any) -> Result:
     return (ref.id if ref else None), message
 
 
-def _parse_cadres(ctx: SheetContext, key: str, raw: Any) -> Result:
+def cadres_cell(ctx: SheetContext, key: str, raw: Any) -> Result:
     names = split_multi(raw)
     if not names:
         return (), "请至少填写一名参加走访的干部"

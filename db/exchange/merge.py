@@ -55,8 +55,7 @@ from sqlmodel import Session
 
 from db.audit import SYSTEM, Actor, write_audit
 from db.engine import Database
-from db.excel.apply import sqlite_storing
-from db.excel.bulk import no_gc_pauses
+from db.excel.bulk import no_gc_pauses, sqlite_storing
 from db.exchange import state
 from db.exchange.errors import ExchangeCancelled, ExchangeError
 from db.exchange.export import chunks

@@ -25,7 +25,11 @@ from db.excel.cells import (
     split_multi,
 )
 from db.excel.columns import KINDS
-from tests.excel.conftest import CLERK, fingerprint, write_sheet
+from db.excel.kinds import RULES
+from db.excel.lookups import Lookups
+from db.excel.reader import SheetRow, SheetRows
+from db.excel.rowcheck import RowCheck, SheetContext
+from tests.excel.conftest import CLERK, Org, fingerprint, write_sheet
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FULL = str.maketrans("0123456789()", "０１２３４５６７８９（）")
@@ -126,3 +130,89 @@ def test_parsers_examples() -> None:
     assert phone_text(13912345678.0) == "13912345678"
     assert phone_text("０７２２—１２３４") == "0722-1234"
     assert header_key(" 走访 日期（必填） ") == header_key("＊走访日期") == "走访日期"
+
+
+# Per column of a visits sheet: cells the row check accepts (in their several forms), and
+# cells it refuses or must look at alone.
+_VISIT_CELLS: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {
+    "visit_date": (("2025-06-03", "2025年6月3日", date(2025, 6, 4), datetime(2025, 6, 5), 45812,
+                    45812.0), (True, "6月3日", "2025-02-30", "", None)),
+    "cadres": (("张三", "李四", "张三、李四", "李四,张三", "王五（教育局机关）"),
+               ("王五", "赵六", "张三、张三", "钱八", "", None)),
+    "unit": (("曾都区第一中学", "东城社区", " 曾都区第一中学 "),
+             ("实验小学", "不存在的学校", 1, "", " ", None)),
+    "region": (("曾都区", "", None), ("随县", "火星")),
+    "method": (("实地走访", "明察暗访", "inspection"), ("骑马走访", "", None)),
+    "activities": (("暗访食堂餐饮", "暗访食堂、宿舍", "走进班级（支部）、体验课堂教学", "", None),
+                   ("飞行",)),
+    "students_met": ((0, 1, 1.0, "１２", "3人", "", None), (True, -1, 2.5, "三")),
+    "teachers_met": ((0, 1, 1.0, "", None), (False,)),
+    "parents_met": ((2, 2.0, "2", "", None), ("两",)),
+    "content": (("检查食堂", "  两边有空格  ", "", None), ("x" * 5001, 12)),
+    "talked_with": (("学生、家长", "", None), ("y" * 501, date(2025, 6, 3))),
+    "findings": (("食堂饭菜价格偏高", "", None), (3.5,)),
+    "reported_to_branch": (("是", "否", True, False, 1, 0, 1.0, "", None), ("也许", 2)),
+}
+
+
+@st.composite
+def visit_rows(draw: st.DrawFn) -> dict[str, Any]:
+    """A row the row check accepts, with none, one or a few cells replaced by one it refuses
+    (or must look at alone) or by anything at all."""
+    row = {k: draw(st.sampled_from(good)) for k, (good, _) in _VISIT_CELLS.items()}
+    for key in draw(st.lists(st.sampled_from(sorted(_VISIT_CELLS)), max_size=2)):
+        row[key] = draw(st.one_of(st.sampled_from(_VISIT_CELLS[key][1]), cells))
+    return row
+
+
+def _visit_sheet(rows: list[dict[str, Any]]) -> SheetRows:
+    return SheetRows("走访", 1, {}, [
+        SheetRow("走访", i + 2, tuple(r[c.key] for c in RULES["visits"].spec.import_columns))
+        for i, r in enumerate(rows)])
+
+
+def test_the_column_check_accepts_every_good_form(db: Database, org: Org) -> None:
+    """Each form of a good cell, in rows otherwise good: none left to the row check."""
+    first = {k: good[0] for k, (good, _) in _VISIT_CELLS.items()}
+    rows = [first | {k: cell} for k, (good, _) in _VISIT_CELLS.items() for cell in good]
+    check = RULES["visits"].check_sheet
+    assert check is not None
+    with db.session() as s:
+        found = check(SheetContext(RULES["visits"].spec, _visit_sheet(rows), Lookups(s)),
+                      _visit_sheet(rows).rows)
+    assert None not in found
+    assert {f[0]["reported_to_branch"] for f in found if f} == {True, False}
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(rows=st.lists(visit_rows(), min_size=1, max_size=12))
+def test_the_column_check_of_visits_agrees_with_the_row_check(db: Database, org: Org,
+                                                              rows: list[dict[str, Any]]) -> None:
+    """Visits are checked a column at a time (``check_sheet``), falling back to the row check
+    (which words every message) for the rows it leaves: whatever the cells, a row it accepts
+    has exactly the values and key the row check gives; it leaves no row the row check accepts
+    unless a text cell is not text; and its parsed cells, remembered, serve the row check."""
+    rules, sheet = RULES["visits"], _visit_sheet(rows)
+    spec = rules.spec
+    assert rules.check_sheet is not None
+    with db.session() as s:
+        lookups = Lookups(s)
+        by_row, shared = SheetContext(spec, sheet, lookups), SheetContext(spec, sheet, lookups)
+        by_column = rules.check_sheet(shared, sheet.rows)
+
+        def row_check(ctx: SheetContext, row: SheetRow) -> tuple[Any, list[str]]:
+            rc = RowCheck(ctx, row)
+            values = rules.check(rc)
+            ok = values is not None and rc.ok
+            return ((values, rules.key(values)) if ok else None), [str(i) for i in rc.issues()]
+
+        for row, fast in zip(sheet.rows, by_column, strict=True):
+            slow, issues = row_check(by_row, row)
+            assert row_check(shared, row) == (slow, issues)
+            if fast is not None:
+                assert fast == slow
+            elif slow is not None:
+                texts = [row.values[spec.import_columns.index(spec.column(k))]
+                         for k in ("content", "talked_with", "findings")]
+                assert any(t is not None and not isinstance(t, str) for t in texts), row
