@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, func, select, update
 from sqlmodel import Session
@@ -56,8 +56,6 @@ from db.numbering import DAY_SHIFT, day_base, format_number, next_sort_key
 from db.search import problem_document, visit_document
 from db.services.people import name_initials
 from db.services.permissions import require
-
-T = TypeVar("T")
 
 IMPORT_CACHE_KIB = 256 * 1024  # SQLite's page cache while writing an import (as exchange)
 PART_ROWS, FIRST_PART_ROWS = 20_000, 2_000  # see ``_parts``
@@ -138,7 +136,8 @@ def _bulk_writing(db: Database) -> Iterator[Connection | None]:
 def _write(s: Session, actor: Actor, rules: KindRules, plan: ImportPlan, result: ImportResult,
            progress: ProgressLike | None) -> None:
     """The body of ``apply_import``'s transaction."""
-    _require(actor, rules, plan)
+    named = _Named.by(plan.to_add)
+    _require(actor, rules, named)
     # Again, inside the transaction: what is stored now decides, not what was at planning.
     fresh = ImportPlan(plan.kind, plan.path, plan.sha256, headers=plan.headers)
     existing = load_existing(s, plan.kind, _dates(plan.kind, plan.to_add))
@@ -146,8 +145,10 @@ def _write(s: Session, actor: Actor, rules: KindRules, plan: ImportPlan, result:
     if fresh.errors:
         raise ImportRefused("导入期间数据已被他人修改，未导入任何数据。请重新检查文件后再导入："
                             + "；".join(str(i) for i in fresh.errors[:3]), fresh.errors)
-    _check_references(s, plan.kind, fresh.to_add)
     to_add = fresh.to_add
+    if len(to_add) != len(plan.to_add):  # rows stored meanwhile are left out (a subset)
+        named = _Named.by(to_add)
+    _check_references(s, plan.kind, to_add, named)
     # Rows that became updates meanwhile are left alone: the clerk approved an addition.
     result.skipped = len(plan.duplicates) + len(fresh.duplicates) + len(fresh.to_change)
     site = local_site_code(s)
@@ -171,37 +172,46 @@ def _write(s: Session, actor: Actor, rules: KindRules, plan: ImportPlan, result:
         result.audit_seq = entry.seq
 
 
-def _distinct(values: Iterable[T]) -> set[T]:
-    """The distinct *values*, each distinct object hashed once: a sheet's rows share the id
-    objects of the lookups, and a UUID's hash runs in Python (100,000 rows: 0.1 s a set)."""
-    return set({id(v): v for v in values}.values())
+class _Named(NamedTuple):
+    """The distinct units, regions and cadres some rows name."""
+
+    units: set[uuid.UUID]
+    regions: set[uuid.UUID]
+    cadres: set[uuid.UUID]
+
+    @classmethod
+    def by(cls, rows: list[PlannedRow]) -> _Named:
+        values = [r.values for r in rows]
+        cadres = _distinct(chain.from_iterable(v.get("cadre_ids", ()) for v in values))
+        for key in ("cadre_id", "collected_by_id"):
+            cadres |= _distinct([v.get(key) for v in values])
+        return cls(_distinct([v.get("unit_id") for v in values]),
+                   _distinct([v.get("region_id") for v in values]), cadres - {None})
 
 
-def _require(actor: Actor, rules: KindRules, plan: ImportPlan) -> None:
-    units: set[uuid.UUID | None] = set()
-    if rules.table in ("visit", "problem", "assignment", "cadre"):
-        units = _distinct(r.values.get("unit_id") for r in plan.to_add)
-    if units:
-        require(actor, rules.action, unit_ids=units)
+def _distinct(values: Iterable[Any]) -> set[Any]:
+    """The distinct *values* but None, each distinct object hashed once: a sheet's rows share
+    the id objects of the lookups, and a UUID's hash runs in Python (0.1 s a set of 100,000)."""
+    return set({id(v): v for v in values}.values()) - {None}
+
+
+def _require(actor: Actor, rules: KindRules, named: _Named) -> None:
+    if rules.table in ("visit", "problem", "assignment", "cadre") and named.units:
+        require(actor, rules.action, unit_ids=named.units)
     else:
         require(actor, rules.action)
 
 
-def _check_references(s: Session, kind: str, rows: list[PlannedRow]) -> None:
+def _check_references(s: Session, kind: str, rows: list[PlannedRow], named: _Named) -> None:
     """Refuse when a unit, region or cadre the rows name was deleted (or a visit's cadre
     deactivated) after planning: the rows would point at nothing."""
     if not rows:
         return
     lookups = Lookups(s)
-    units = _distinct(r.values.get("unit_id") for r in rows) - {None}
-    regions = _distinct(r.values.get("region_id") for r in rows) - {None}
-    cadres = _distinct(c for r in rows for c in r.values.get("cadre_ids", ()))
-    cadres |= _distinct(r.values.get(k) for r in rows
-                        for k in ("cadre_id", "collected_by_id")) - {None}
-    gone = (units - lookups.units.keys()) | (regions - lookups.regions.keys()) \
-        | (cadres - lookups.cadres.keys())
+    gone = (named.units - lookups.units.keys()) | (named.regions - lookups.regions.keys()) \
+        | (named.cadres - lookups.cadres.keys())
     if kind == "visits":
-        gone |= {c for c in cadres if c in lookups.cadres and not lookups.cadres[c].active}
+        gone |= {c for c in named.cadres if c in lookups.cadres and not lookups.cadres[c].active}
     if not gone:
         return
     where = []
@@ -328,10 +338,14 @@ class _Hex(dict[int, str]):
 
 def _parts(count: int) -> list[range]:
     """The rows of an import in parts: each is made (on a helper thread) while the one before
-    it is written (``BulkWriter.write``). The first part is made before anything is written:
-    a small one starts the writing sooner."""
-    bounds = [0, *range(FIRST_PART_ROWS, count, PART_ROWS), count]
-    return [range(a, b) for a, b in pairwise(bounds) if b > a]
+    it is written (``BulkWriter.write``). Making a row costs about half of writing it, so the
+    parts double in size up to ``PART_ROWS``: the first, made before anything is written, is
+    small, and every later one is ready when the one before it is written."""
+    bounds, size = [0], FIRST_PART_ROWS
+    while bounds[-1] < count:
+        bounds.append(min(bounds[-1] + size, count))
+        size = min(2 * size, PART_ROWS)
+    return [range(a, b) for a, b in pairwise(bounds)]
 
 
 def _write_visits(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:

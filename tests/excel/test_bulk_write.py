@@ -7,6 +7,7 @@ staging."""
 from __future__ import annotations
 
 import sqlite3
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -79,14 +80,16 @@ def _fts_settings(db: Database) -> dict[str, int]:
                 for table in ("visit_fts", "problem_fts")}
 
 
-def test_parts_cover_every_row_once_the_first_small() -> None:
+def test_parts_cover_every_row_once_doubling_in_size() -> None:
     first, size = apply_module.FIRST_PART_ROWS, apply_module.PART_ROWS
     assert apply_module._parts(0) == []
     assert apply_module._parts(1) == [range(0, 1)]
     assert apply_module._parts(first) == [range(0, first)]
     assert apply_module._parts(first + 1) == [range(0, first), range(first, first + 1)]
     parts = apply_module._parts(100_000)
-    assert [len(p) for p in parts[:2]] == [first, size]
+    sizes = [len(p) for p in parts]
+    assert sizes[:3] == [first, 2 * first, 4 * first] and max(sizes) == size
+    assert all(b <= 2 * a for a, b in pairwise(sizes))
     assert [i for p in parts for i in p] == list(range(100_000))
 
 
