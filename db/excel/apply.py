@@ -34,7 +34,7 @@ from db.audit import Actor, write_audit
 from db.campaign import local_site_code
 from db.engine import Database, checkpoint_in_background
 from db.errors import ConflictError
-from db.excel.bulk import Batch, BulkWriter, Documents, Rows, no_gc_pauses
+from db.excel.bulk import Batch, BulkWriter, Carried, Rows, no_gc_pauses
 from db.excel.columns import spec_for
 from db.excel.existing import load_existing
 from db.excel.issues import ImportRefused
@@ -318,10 +318,18 @@ def _record(now: Any, site: str) -> dict[str, Any]:
             "version": 1}
 
 
+def _table(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
 _VISIT_COLUMNS = ("id", "number", "sort_key", "unit_id", "visit_date", "method",
                   "students_met", "teachers_met", "parents_met", "content", "talked_with",
                   "findings", "reported_to_branch")
 _VISIT_VALUES = itemgetter(*_VISIT_COLUMNS[4:])  # the row's own values, in column order
+# Carried by each visit row: its cadres, its activities and its search document.
+_VISIT_CARRIED = (Carried(_table(VisitCadre), ("visit_id", "cadre_id"), "id"),
+                  Carried(_table(VisitActivity), ("visit_id", "activity"), "id"),
+                  Carried("visit_fts", ("rowid", "body"), "sort_key", fts=True))
 
 
 class _Hex(dict[int, str]):
@@ -356,22 +364,15 @@ def _write_visits(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
 
     def make(part: range) -> Batch:
         visits: list[tuple[Any, ...]] = []
-        links: list[tuple[Any, ...]] = []
-        acts: list[tuple[Any, ...]] = []
-        docs: list[tuple[int, str]] = []
         for i in part:
             (row, year, seq, key), vid = numbered[i], ids[i]
             v = row.values
             visits.append((vid, format_number(site, "visit", year, seq), key,
-                           hex_of(v["unit_id"]), *_VISIT_VALUES(v)))
-            links.extend((vid, hex_of(c)) for c in v["cadre_ids"])
-            acts.extend((vid, a) for a in v["activities"])
-            docs.append((key, visit_document(v["content"], v["talked_with"], v["findings"])))
-        return [Rows(_table(Visit), _VISIT_COLUMNS, visits, constants, ("id", "unit_id")),
-                Rows(_table(VisitCadre), ("visit_id", "cadre_id"), links,
-                     hex_ids=("visit_id", "cadre_id")),
-                Rows(_table(VisitActivity), ("visit_id", "activity"), acts, hex_ids=("visit_id",)),
-                Documents("visit_fts", docs)]
+                           hex_of(v["unit_id"]), *_VISIT_VALUES(v),
+                           tuple(hex_of(c) for c in v["cadre_ids"]), v["activities"],
+                           (visit_document(v["content"], v["talked_with"], v["findings"]),)))
+        return [Rows(_table(Visit), _VISIT_COLUMNS, visits, constants, ("id", "unit_id"),
+                     _VISIT_CARRIED)]
 
     BulkWriter(s.connection()).write(make, _parts(len(numbered)))
     return _first_and_last(site, "visit", numbered)
@@ -389,15 +390,15 @@ def _write_problems(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
                                            "merged_into_id": None, "closed_on": None}
 
     def make(part: range) -> Batch:
-        problems, docs = [], []
+        problems = []
         for i in part:
             (row, year, seq, key), pid = numbered[i], ids[i]
             number = format_number(site, "problem", year, seq)
-            problems.append((pid, number, key, *(row.values[f] for f in _PROBLEM_FIELDS)))
-            docs.append((key, problem_document(number, row.values["description"])))
+            problems.append((pid, number, key, *(row.values[f] for f in _PROBLEM_FIELDS),
+                             (problem_document(number, row.values["description"]),)))
         return [Rows(_table(Problem), ("id", "number", "sort_key", *_PROBLEM_FIELDS), problems,
-                     constants, ("id",)),
-                Documents("problem_fts", docs)]
+                     constants, ("id",), (Carried("problem_fts", ("rowid", "body"), "sort_key",
+                                                  fts=True),))]
 
     BulkWriter(s.connection()).write(make, _parts(len(numbered)))
     return _first_and_last(site, "problem", numbered)
@@ -433,10 +434,6 @@ _WRITERS = {
                            {"active": True}),
     "assignments": _write_plain(Assignment),
 }
-
-
-def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
 
 
 def _apply_changes(s: Session, rules: KindRules, plan: ImportPlan) -> list[dict[str, Any]]:

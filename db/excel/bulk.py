@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import sys
 import uuid
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, Uuid, insert
 
 T = TypeVar("T")
 
@@ -38,52 +39,60 @@ P = TypeVar("P")
 
 
 @dataclass(frozen=True)
+class Carried:
+    """Rows of another table that each row of ``Rows`` carries after its own columns, as a
+    tuple of values (any number; each makes one row): the carrying row's *key* column and the
+    value go into the two *columns* of *table*, e.g. a visit's cadres into ``visit_cadre``. On
+    SQLite they are staged with the carrying row, in as many columns as the part's longest
+    tuple: a quarter of the rows to bind that a table of their own would need.
+
+    *fts*: *table* is a full-text table of ``db.search`` (SQLite only), *columns* its row id
+    and document."""
+
+    table: Table | str
+    columns: tuple[str, str]
+    key: str
+    fts: bool = False
+
+
+@dataclass(frozen=True)
 class Rows:
-    """Rows of one table: *constants* (the same in every row) and *columns* (one tuple per row);
-    the columns named in *hex_ids* hold UUIDs already as the 32 hex digits SQLite stores."""
+    """Rows of one table: *constants* (the same in every row) and *columns* (one tuple per row,
+    followed by one tuple per ``Carried``); the columns named in *hex_ids* hold UUIDs already
+    as the 32 hex digits SQLite stores, as do the carried values for a UUID column."""
 
     table: Table
     columns: Sequence[str]
     rows: list[tuple[Any, ...]]
     constants: dict[str, Any] = field(default_factory=dict)
     hex_ids: Collection[str] = ()
+    carried: Sequence[Carried] = ()
+
+
+Batch = list[Rows]
 
 
 @dataclass(frozen=True)
-class Documents:
-    """Full-text documents (row id, text) of an FTS5 table (SQLite only: see ``db.search``)."""
+class _Staging:
+    """Rows ready to be bound into a temporary table (columns c0, c1, ...), and the statements
+    that then move them into their tables ("{stage}" stands for the temporary table)."""
 
-    fts_table: str
-    docs: list[tuple[int, str]]
-
-
-Batch = list[Rows | Documents]
-
-
-@dataclass(frozen=True)
-class _Staged:
-    table: str  # the temporary table holding the rows: columns c0, c1, ...
-    insert: str  # "INSERT INTO target (columns)", completed by a SELECT from *table*
-    constants: tuple[Any, ...]  # the values of the first columns, the same in every row
-    width: int  # the columns of *table*
-
-    def move(self) -> str:
-        """The INSERT … SELECT, in the order the rows were staged (parameters: constants)."""
-        values = ", ".join(["?"] * len(self.constants) + [f"c{i}" for i in range(self.width)])
-        return f"{self.insert} SELECT {values} FROM temp.{self.table} ORDER BY rowid"
+    params: list[tuple[Any, ...]]
+    moves: list[tuple[str, tuple[Any, ...]]]
+    fts_tables: tuple[str, ...]
 
 
 class BulkWriter:
     """Inserts many rows into several tables of one transaction, part by part.
 
-    On SQLite each part's rows are first bound into temporary tables with no index and no
+    On SQLite each part's rows are first bound into a temporary table with no index and no
     declared types (values kept exactly as bound), then moved into their tables, one
     ``INSERT … SELECT`` each. Binding needs Python, and so the GIL; an ``INSERT … SELECT`` is a
     single call into SQLite, which releases the GIL while it fills the table and its indexes.
-    Meanwhile a helper thread makes the next part's rows in Python: the two processor cores
-    of an office PC share the import. It is faster on one core too: 100,000 rows bound into a
-    bare table and then moved cost less than the same rows inserted one ``executemany`` step
-    at a time into a table with eight indexes.
+    Meanwhile a helper thread makes the next part's rows and readies them for binding: the two
+    processor cores of an office PC share the import. It is faster on one core too: 100,000
+    rows bound into a bare table and then moved cost less than the same rows inserted one
+    ``executemany`` step at a time into a table with eight indexes.
 
     Elsewhere (PostgreSQL) each part is inserted with Core as it is made.
 
@@ -99,8 +108,9 @@ class BulkWriter:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.dialect = conn.dialect
         self.sqlite = conn.dialect.name == "sqlite"
-        self._staged: list[_Staged] = []
+        self._staged: list[tuple[str, tuple[Any, ...]]] = []  # moves, in order
         self._fts_tables: list[str] = []  # those set up for bulk writes
         self._count = 0
 
@@ -109,46 +119,42 @@ class BulkWriter:
         for the first part): it must not touch the connection."""
         if not parts:
             return
-        batch: Batch | None = make(parts[0])
+        ready = partial(self._ready, make)
+        batch: list[_Staging | Rows] | None = ready(parts[0])
         for i in range(len(parts)):
             assert batch is not None
             for item in batch:
-                self._add(item)
+                if isinstance(item, _Staging):
+                    self._stage(item)
+                else:
+                    self._insert_elsewhere(item)
             following = parts[i + 1] if i + 1 < len(parts) else None
-            batch = self._flush(None if following is None else partial(make, following))
+            batch = self._flush(None if following is None else partial(ready, following))
         for table in self._fts_tables:
             self._fts_config(table, FTS5_DEFAULTS)
         self._fts_tables.clear()
 
-    def _add(self, item: Rows | Documents) -> None:
-        if isinstance(item, Documents):
-            if self.sqlite and item.docs:
-                if item.fts_table not in self._fts_tables:
-                    self._fts_config(item.fts_table, FTS5_BULK)
-                    self._fts_tables.append(item.fts_table)
-                self._stage(f"INSERT INTO {item.fts_table}(rowid, body)", item.docs)
-        elif item.rows:
-            if self.sqlite:
-                self._stage_rows(item)
-            else:
-                self._insert_elsewhere(item)
+    def _ready(self, make: Callable[[P], Batch], part: P) -> list[_Staging | Rows]:
+        """A part made and, on SQLite, readied for binding (pure Python: a helper thread)."""
+        rows = [item for item in make(part) if item.rows]
+        return [self._staging(item) for item in rows] if self.sqlite else list(rows)
 
     def _flush(self, work: Callable[[], T] | None) -> T | None:
-        """Move every staged table into its target; meanwhile run *work* on a helper thread
-        (started only now, so that it does not compete with the binding for the GIL) and
-        return its result."""
-        staged, self._staged = self._staged, []
-        if not staged:
+        """Run every staged move; meanwhile run *work* on a helper thread (started only now,
+        so that it does not compete with the binding for the GIL) and return its result."""
+        moves, self._staged = self._staged, []
+        if not moves:
             return work() if work else None
-        with ThreadPoolExecutor(1, thread_name_prefix="bulk-write") as pool:
+        with _switching_often(), ThreadPoolExecutor(1, thread_name_prefix="bulk-write") as pool:
             future = pool.submit(work) if work else None
-            for st in staged:
-                self.conn.exec_driver_sql(st.move(), st.constants)
-                self.conn.exec_driver_sql(f"DROP TABLE temp.{st.table}")
+            for sql, params in moves:
+                self.conn.exec_driver_sql(sql, params)
             return future.result() if future else None
 
-    def _stage_rows(self, item: Rows) -> None:
-        table, dialect = item.table, self.conn.dialect
+    def _staging(self, item: Rows) -> _Staging:
+        """*item*'s rows as bound into a temporary table: its columns through their types' bind
+        processors, then each carried tuple padded to the part's longest."""
+        table, dialect = item.table, self.dialect
         constants = tuple(_as_sqlite(_bound(table.c[n].type, dialect, v))
                           for n, v in item.constants.items())
         procs: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
@@ -156,32 +162,53 @@ class BulkWriter:
                 None if n in item.hex_ids else sqlite_storing(table.c[n].type, dialect)
                 for n in item.columns)
             if p is not None]
-        params = item.rows
-        if procs:
-            params = []
-            for r in item.rows:
-                values = list(r)
-                for i, p, seen in procs:
-                    v = values[i]
-                    try:
-                        values[i] = seen[v]
-                    except KeyError:
-                        values[i] = seen[v] = p(v)
-                params.append(tuple(values))
+        own = len(item.columns)
+        widths = [max((len(r[own + n]) for r in item.rows), default=0)
+                  for n in range(len(item.carried))]
+        params = []
+        for r in item.rows:
+            values = list(r[:own])
+            for i, p, seen in procs:
+                v = values[i]
+                try:
+                    values[i] = seen[v]
+                except KeyError:
+                    values[i] = seen[v] = p(v)
+            for carried, width in zip(r[own:], widths, strict=True):
+                values.extend(carried)
+                values.extend([None] * (width - len(carried)))
+            params.append(tuple(values))
         quote = dialect.identifier_preparer.quote
         names = ", ".join(quote(n) for n in (*item.constants, *item.columns))
-        self._stage(f"INSERT INTO {quote(table.name)} ({names})", params, constants)
+        select = ", ".join(["?"] * len(constants) + [f"c{i}" for i in range(own)])
+        moves = [(f"INSERT INTO {quote(table.name)} ({names}) "
+                  f"SELECT {select} FROM temp.{{stage}} ORDER BY rowid", constants)]
+        at = own
+        for carried, width in zip(item.carried, widths, strict=True):
+            target = carried.table if isinstance(carried.table, str) else carried.table.name
+            into = f"{target}({', '.join(carried.columns)})" if carried.fts else \
+                f"{quote(target)} ({', '.join(quote(c) for c in carried.columns)})"
+            key = f"c{item.columns.index(carried.key)}"
+            moves += [(f"INSERT INTO {into} SELECT {key}, c{at + j} FROM temp.{{stage}} "
+                       f"WHERE c{at + j} IS NOT NULL ORDER BY rowid", ()) for j in range(width)]
+            at += width
+        fts = tuple(str(c.table) for c in item.carried if c.fts)
+        return _Staging(params, moves, fts)
 
-    def _stage(self, insert_sql: str, params: list[tuple[Any, ...]],
-               constants: tuple[Any, ...] = ()) -> None:
+    def _stage(self, staging: _Staging) -> None:
+        for table in staging.fts_tables:
+            if table not in self._fts_tables:
+                self._fts_config(table, FTS5_BULK)
+                self._fts_tables.append(table)
         self._count += 1
-        name, width = f"mq_bulk_{self._count}", len(params[0])
+        name, width = f"mq_bulk_{self._count}", len(staging.params[0])
         columns = ", ".join(f"c{i}" for i in range(width))
         self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
         self.conn.exec_driver_sql(f"CREATE TEMP TABLE {name} ({columns})")
         self.conn.exec_driver_sql(
-            f"INSERT INTO temp.{name} VALUES ({', '.join('?' * width)})", params)
-        self._staged.append(_Staged(name, insert_sql, constants, width))
+            f"INSERT INTO temp.{name} VALUES ({', '.join('?' * width)})", staging.params)
+        self._staged += [(sql.format(stage=name), params) for sql, params in staging.moves]
+        self._staged.append((f"DROP TABLE temp.{name}", ()))
 
     def _fts_config(self, table: str, settings: dict[str, int]) -> None:
         for name, value in settings.items():
@@ -189,14 +216,41 @@ class BulkWriter:
                 f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (name, value))
 
     def _insert_elsewhere(self, item: Rows) -> None:
+        own = len(item.columns)
         at = [i for i, n in enumerate(item.columns) if n in item.hex_ids]
         dicts = []
         for r in item.rows:
-            values = list(r)
+            values = list(r[:own])
             for i in at:
                 values[i] = uuid.UUID(hex=values[i])
             dicts.append(item.constants | dict(zip(item.columns, values, strict=True)))
         self.conn.execute(insert(item.table), dicts)
+        for n, carried in enumerate(item.carried):
+            if carried.fts:
+                continue  # the search index is SQLite's (``db.search``)
+            child = carried.table
+            assert isinstance(child, Table), child
+            keys = [d[carried.key] for d in dicts]
+            uuids = isinstance(child.c[carried.columns[1]].type, Uuid)
+            rows = [{carried.columns[0]: k, carried.columns[1]: uuid.UUID(hex=v) if uuids else v}
+                    for k, r in zip(keys, item.rows, strict=True) for v in r[own + n]]
+            if rows:
+                self.conn.execute(insert(child), rows)
+
+
+# Back from each move, this thread waits for the GIL until the helper thread gives it up: by
+# default after 5 ms (``sys.getswitchinterval``), 5 % of a 20,000-row part's moves.
+MOVE_SWITCH_INTERVAL = 0.0002  # seconds
+
+
+@contextmanager
+def _switching_often() -> Iterator[None]:
+    was = sys.getswitchinterval()
+    sys.setswitchinterval(min(was, MOVE_SWITCH_INTERVAL))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(was)
 
 
 # FTS5 keeps new terms in memory up to "hashsize" bytes before writing them out as a segment,
