@@ -1,5 +1,6 @@
-"""Writing an import part by part (``BulkWriter``): staged in temporary tables, moved by
-INSERT … SELECT while a helper thread makes the next part. Whatever the parts, the same records,
+"""Writing an import part by part (``BulkWriter``): staged in temporary tables (a visit with
+its cadres, activities and search document), moved by INSERT … SELECT while a helper thread
+makes the next part. Whatever the parts, the same records,
 links, numbers and search index; a failure in any part writes nothing; the connection and the
 search index's settings are left as they were; and on PostgreSQL the same import without
 staging."""
@@ -7,6 +8,7 @@ staging."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -141,9 +143,11 @@ def test_a_failure_while_a_part_is_made_writes_nothing(db: Database, org: Org, t
         return documents(*args)
 
     monkeypatch.setattr(apply_module, "visit_document", failing)
+    switching = sys.getswitchinterval()
     with pytest.raises(RuntimeError, match="磁盘已满"):
         apply_import(db, CLERK, plan)
     assert fingerprint(db) == before and _fts_settings(db) == settings
+    assert sys.getswitchinterval() == switching
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA temp_store")).scalar_one() == 0
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
@@ -185,6 +189,7 @@ def test_visits_import_on_the_server(tmp_path: Path) -> None:
         assert result.added == 23 and result.numbers == ["SZ-ZF2025-00001", "SZ-ZF2025-00023"]
         rows = _stored(db, "visits")
         assert len(rows) == 23 and {len(r[-2]) for r in rows} == {1, 2, 3}
+        assert {len(r[-1]) for r in rows} == {0, 1, 2}
         assert [r[0] for r in rows] == [f"SZ-ZF2025-{n:05d}" for n in range(1, 24)]
         again = plan_import(db, "visits", source)
         assert (len(again.to_add), len(again.duplicates)) == (0, 23)
