@@ -1,5 +1,5 @@
-"""Writing a checked import plan: every row in ONE transaction, with SQLAlchemy Core
-``executemany`` (100,000 visits through the ORM would take minutes), keeping the services'
+"""Writing a checked import plan: every row in ONE transaction, part by part through
+``bulk.BulkWriter`` (100,000 visits through the ORM would take minutes), keeping the services'
 storage contract:
 
 - numbers from ``NumberSequence`` (``format_number``), sort keys after the day's last key

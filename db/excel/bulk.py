@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, Uuid, insert
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 @contextmanager
@@ -33,9 +34,6 @@ def no_gc_pauses() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-P = TypeVar("P")
 
 
 @dataclass(frozen=True)
@@ -239,7 +237,7 @@ class BulkWriter:
 
 
 # Back from each move, this thread waits for the GIL until the helper thread gives it up: by
-# default after 5 ms (``sys.getswitchinterval``), 5 % of a 20,000-row part's moves.
+# default up to 5 ms (``sys.getswitchinterval``), a tenth of a 20,000-row part's eight moves.
 MOVE_SWITCH_INTERVAL = 0.0002  # seconds
 
 

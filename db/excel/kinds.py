@@ -200,8 +200,11 @@ def _check_visits(ctx: SheetContext, rows: list[SheetRow]) -> list[tuple[Values,
     content, talked_with, findings = (text(k, n) for k, n in _TEXTS)
     units = _unit_ids(ctx, cells["unit"], cells["region"], region_ids, bad)
     # Each distinct list of cadres (a parsed cell's tuple) as ids and as a key, made once.
-    cadre_ids = {id(c): (ids, _cadres_key(ids))
-                 for c in {id(c): c for c in cadres}.values() for ids in (tuple(x.id for x in c),)}
+    cadre_ids: dict[int, tuple[tuple[uuid.UUID, ...], tuple[int, ...]]] = {}
+    for c in cadres:
+        if id(c) not in cadre_ids:
+            ids = tuple(x.id for x in c)
+            cadre_ids[id(c)] = ids, _cadres_key(ids)
     out: list[tuple[Values, Key] | None] = [
         ({"visit_date": d, "cadre_ids": ck[0], "unit_id": u[0], "method": m, "activities": a,
           "students_met": st, "teachers_met": te, "parents_met": pa, "content": co,

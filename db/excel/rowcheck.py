@@ -237,7 +237,7 @@ class RowCheck:
 
 
 def day_cell(ctx: SheetContext, key: str, raw: Any, required: bool, not_future: bool
-               ) -> Result:
+             ) -> Result:
     value, message = parse_date(raw)
     if message:
         return None, message
@@ -260,7 +260,7 @@ def flag_cell(ctx: SheetContext, key: str, raw: Any) -> Result:
 
 
 def code_cell(ctx: SheetContext, key: str, raw: Any, vocab: Vocabulary, required: bool
-                ) -> Result:
+              ) -> Result:
     m = matcher(vocab)
     label = ctx.by_key[key].label
     text = cell_text(raw)
