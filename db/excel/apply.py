@@ -241,38 +241,48 @@ def _reserve_numbers(s: Session, site: str, kind: str, year: int, count: int) ->
     return first
 
 
-class _Numbered(NamedTuple):
-    row: PlannedRow
-    year: int
-    seq: int  # the number within the year (``format_number``)
-    key: int  # the sort key
+class _Numbering:
+    """Numbers (``format_number``) and sort keys for new records, in date order and, within a
+    day, in file order: reserved at once, handed out part by part (``take``: the parts in turn,
+    on the helper thread of ``BulkWriter.write``)."""
 
+    def __init__(self, s: Session, site: str, kind: str, model: type[Visit] | type[Problem],
+                 rows: list[PlannedRow], date_field: str) -> None:
+        self.site, self.kind, self.rows = site, kind, rows
+        self.dates = [r.values[date_field] for r in rows]
+        self.order = sorted(range(len(rows)), key=self.dates.__getitem__)  # stable: file order
+        years = Counter(d.year for d in self.dates)
+        self.first_seq = {y: _reserve_numbers(s, site, kind, y, n)
+                          for y, n in sorted(years.items())}
+        self.last_seq = {y: self.first_seq[y] + n - 1 for y, n in years.items()}
+        self._next_seq = dict(self.first_seq)
+        self._tops = _next_keys(s, model, self.dates)
+        self._day: date | None = None
+        self._key = 0
 
-def _numbered(s: Session, site: str, kind: str, model: type[Visit] | type[Problem],
-              rows: list[PlannedRow], date_field: str) -> list[_Numbered]:
-    """Rows in date order (file order within a day) with their numbers and sort keys."""
-    dates = [r.values[date_field] for r in rows]
-    order = sorted(range(len(rows)), key=dates.__getitem__)  # stable: file order kept
-    out: list[_Numbered] = []
-    years = Counter(d.year for d in dates)
-    next_seq = {y: _reserve_numbers(s, site, kind, y, n) for y, n in sorted(years.items())}
-    tops = _next_keys(s, model, dates)
-    day, key = None, 0
-    for i in order:
-        d = dates[i]
-        if d != day:  # a new day: its keys start after the day's last stored one
-            day, key = d, tops[d]
-        seq = next_seq[d.year]
-        next_seq[d.year] = seq + 1
-        out.append(_Numbered(rows[i], d.year, seq, key))
-        key += 1
-    return out
+    def take(self, part: range) -> list[tuple[PlannedRow, str, int]]:
+        """The rows at *part* of the date order, with their numbers and sort keys."""
+        out = []
+        for i in map(self.order.__getitem__, part):
+            d = self.dates[i]
+            if d != self._day:  # a new day: its keys start after the day's last stored one
+                self._day, self._key = d, self._tops[d]
+            seq = self._next_seq[d.year]
+            self._next_seq[d.year] = seq + 1
+            out.append((self.rows[i], format_number(self.site, self.kind, d.year, seq),
+                        self._key))
+            self._key += 1
+        return out
 
-
-def _first_and_last(site: str, kind: str, numbered: list[_Numbered]) -> list[str]:
-    """The first and the last number given (one, if only one row was written)."""
-    picked = numbered[:1] + numbered[1:][-1:]
-    return [format_number(site, kind, n.year, n.seq) for n in picked]
+    def first_and_last(self) -> list[str]:
+        """The first and the last number given (one, if only one row is written)."""
+        if not self.rows:
+            return []
+        first = self.dates[self.order[0]].year
+        last = self.dates[self.order[-1]].year
+        numbers = [format_number(self.site, self.kind, first, self.first_seq[first]),
+                   format_number(self.site, self.kind, last, self.last_seq[last])]
+        return numbers[:1] if len(self.rows) == 1 else numbers
 
 
 def _next_keys(s: Session, model: type[Visit] | type[Problem], days: list[date]
@@ -295,21 +305,26 @@ def _next_keys(s: Session, model: type[Visit] | type[Problem], days: list[date]
     return out
 
 
-# uuid.uuid4(): random bits with the version (4) and the variant (RFC 4122) set.
-_V4_CLEAR = ~((0xc000 << 48) | (0xf000 << 64)) & ((1 << 128) - 1)
-_V4_SET = (0x8000 << 48) | (4 << 76)
+# uuid.uuid4(): random bits with the version (4) in the high nibble of byte 6 and the
+# variant (RFC 4122: binary 10) in the two high bits of byte 8, set by these byte tables.
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
 
 
 def _sorted_ids(n: int) -> list[str]:
     """*n* random (version 4) UUIDs in ascending order, as the 32 hex digits SQLite stores.
     Handed out in the order rows are inserted, they make every index on ``id`` grow at its
     end instead of at random places, which halves the time of a 100,000-row insert; the ids
-    are as random as any uuid4. Made from the bytes directly: 100,000 ``uuid.UUID`` objects,
-    only to be turned into hex again, cost more than the rest of the row."""
-    raw = os.urandom(16 * n)
-    ints = sorted(int.from_bytes(raw[i:i + 16], "big") & _V4_CLEAR | _V4_SET
-                  for i in range(0, 16 * n, 16))
-    return [f"{v:032x}" for v in ints]
+    are as random as any uuid4. Made from the bytes directly, each step one C loop over all
+    of them: 100,000 ``uuid.UUID`` objects, only to be turned into hex again, cost more than
+    the rest of the row. (32 hex digits of equal case sort as their numbers do.)"""
+    raw = bytearray(os.urandom(16 * n))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_VARIANT_RFC)
+    digits = raw.hex()
+    ids = [digits[i:i + 32] for i in range(0, 32 * n, 32)]
+    ids.sort()
+    return ids
 
 
 def _record(now: Any, site: str) -> dict[str, Any]:
@@ -357,25 +372,24 @@ def _parts(count: int) -> list[range]:
 
 
 def _write_visits(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
-    numbered = _numbered(s, site, "visit", Visit, rows, "visit_date")
-    ids = _sorted_ids(len(numbered))
+    numbering = _Numbering(s, site, "visit", Visit, rows, "visit_date")
+    ids = _sorted_ids(len(rows))
     hex_of = _Hex()
     constants = _record(utcnow(), site)
 
     def make(part: range) -> Batch:
         visits: list[tuple[Any, ...]] = []
-        for i in part:
-            (row, year, seq, key), vid = numbered[i], ids[i]
+        for (row, number, key), vid in zip(numbering.take(part), map(ids.__getitem__, part),
+                                           strict=True):
             v = row.values
-            visits.append((vid, format_number(site, "visit", year, seq), key,
-                           hex_of(v["unit_id"]), *_VISIT_VALUES(v),
+            visits.append((vid, number, key, hex_of(v["unit_id"]), *_VISIT_VALUES(v),
                            tuple(hex_of(c) for c in v["cadre_ids"]), v["activities"],
                            (visit_document(v["content"], v["talked_with"], v["findings"]),)))
         return [Rows(_table(Visit), _VISIT_COLUMNS, visits, constants, ("id", "unit_id"),
                      _VISIT_CARRIED)]
 
-    BulkWriter(s.connection()).write(make, _parts(len(numbered)))
-    return _first_and_last(site, "visit", numbered)
+    BulkWriter(s.connection()).write(make, _parts(len(rows)))
+    return numbering.first_and_last()
 
 
 _PROBLEM_FIELDS = ("reported_on", "source_channel", "reporter_type", "reporter_name",
@@ -384,24 +398,22 @@ _PROBLEM_FIELDS = ("reported_on", "source_channel", "reporter_type", "reporter_n
 
 
 def _write_problems(s: Session, site: str, rows: list[PlannedRow]) -> list[str]:
-    numbered = _numbered(s, site, "problem", Problem, rows, "reported_on")
-    ids = _sorted_ids(len(numbered))
+    numbering = _Numbering(s, site, "problem", Problem, rows, "reported_on")
+    ids = _sorted_ids(len(rows))
     constants = _record(utcnow(), site) | {"visit_id": None, "status": "open",
                                            "merged_into_id": None, "closed_on": None}
 
     def make(part: range) -> Batch:
-        problems = []
-        for i in part:
-            (row, year, seq, key), pid = numbered[i], ids[i]
-            number = format_number(site, "problem", year, seq)
-            problems.append((pid, number, key, *(row.values[f] for f in _PROBLEM_FIELDS),
-                             (problem_document(number, row.values["description"]),)))
+        problems = [(pid, number, key, *(row.values[f] for f in _PROBLEM_FIELDS),
+                     (problem_document(number, row.values["description"]),))
+                    for (row, number, key), pid in zip(numbering.take(part),
+                                                       map(ids.__getitem__, part), strict=True)]
         return [Rows(_table(Problem), ("id", "number", "sort_key", *_PROBLEM_FIELDS), problems,
                      constants, ("id",), (Carried("problem_fts", ("rowid", "body"), "sort_key",
                                                   fts=True),))]
 
-    BulkWriter(s.connection()).write(make, _parts(len(numbered)))
-    return _first_and_last(site, "problem", numbered)
+    BulkWriter(s.connection()).write(make, _parts(len(rows)))
+    return numbering.first_and_last()
 
 
 def _write_plain(model: Any, extra: Callable[[Values], dict[str, Any]] | None = None,

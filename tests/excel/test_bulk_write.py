@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import uuid
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -197,3 +198,19 @@ def test_visits_import_on_the_server(tmp_path: Path) -> None:
             apply_import(db, CLERK, plan_import(db, "visits", tmp_path / "missing.xlsx"))
     finally:
         db.dispose()
+
+
+def test_new_ids_are_random_version_4_uuids_in_ascending_order() -> None:
+    ids = apply_module._sorted_ids(2000)
+    assert ids == sorted(ids) and len(set(ids)) == 2000
+    parsed = [uuid.UUID(hex=i) for i in ids]
+    assert all(u.version == 4 and u.variant == uuid.RFC_4122 and u.hex == i
+               for u, i in zip(parsed, ids, strict=True))
+    # Every one of the 122 random bits is 0 in some ids and 1 in others; the fixed six never.
+    fixed = (0xF000 << 64) | (0xC000 << 48)
+    ones, zeros = 0, 0
+    for u in parsed:
+        ones |= u.int
+        zeros |= ~u.int & ((1 << 128) - 1)
+    assert ones & zeros == ((1 << 128) - 1) & ~fixed
+    assert not set(ids) & set(apply_module._sorted_ids(2000))
