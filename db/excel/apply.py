@@ -361,13 +361,14 @@ class _Hex(dict[int, str]):
 
 def _parts(count: int) -> list[range]:
     """The rows of an import in parts: each is made (on a helper thread) while the one before
-    it is written (``BulkWriter.write``). Making a row costs about half of writing it, so the
-    parts double in size up to ``PART_ROWS``: the first, made before anything is written, is
-    small, and every later one is ready when the one before it is written."""
+    it is written (``BulkWriter.write``). Making a visit costs about two thirds of moving it
+    into its tables, so the parts grow by half up to ``PART_ROWS``: the first, made before
+    anything is written, is small, and every later one is ready when the one before it is
+    written."""
     bounds, size = [0], FIRST_PART_ROWS
     while bounds[-1] < count:
         bounds.append(min(bounds[-1] + size, count))
-        size = min(2 * size, PART_ROWS)
+        size = min(size * 3 // 2, PART_ROWS)
     return [range(a, b) for a, b in pairwise(bounds)]
 
 

@@ -83,7 +83,7 @@ def _fts_settings(db: Database) -> dict[str, int]:
                 for table in ("visit_fts", "problem_fts")}
 
 
-def test_parts_cover_every_row_once_doubling_in_size() -> None:
+def test_parts_cover_every_row_once_growing_by_half() -> None:
     first, size = apply_module.FIRST_PART_ROWS, apply_module.PART_ROWS
     assert apply_module._parts(0) == []
     assert apply_module._parts(1) == [range(0, 1)]
@@ -91,8 +91,8 @@ def test_parts_cover_every_row_once_doubling_in_size() -> None:
     assert apply_module._parts(first + 1) == [range(0, first), range(first, first + 1)]
     parts = apply_module._parts(100_000)
     sizes = [len(p) for p in parts]
-    assert sizes[:3] == [first, 2 * first, 4 * first] and max(sizes) == size
-    assert all(b <= 2 * a for a, b in pairwise(sizes))
+    assert sizes[:3] == [first, first * 3 // 2, first * 9 // 4] and max(sizes) == size
+    assert all(b <= a * 3 // 2 for a, b in pairwise(sizes))
     assert [i for p in parts for i in p] == list(range(100_000))
 
 
