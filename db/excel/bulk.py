@@ -186,9 +186,9 @@ class BulkWriter:
             target = carried.table if isinstance(carried.table, str) else carried.table.name
             into = f"{target}({', '.join(carried.columns)})" if carried.fts else \
                 f"{quote(target)} ({', '.join(quote(c) for c in carried.columns)})"
-            key = f"c{item.columns.index(carried.key)}"
-            moves += [(f"INSERT INTO {into} SELECT {key}, c{at + j} FROM temp.{{stage}} "
-                       f"WHERE c{at + j} IS NOT NULL ORDER BY rowid", ()) for j in range(width)]
+            if width:
+                moves.append((_carried_move(into, item.columns.index(carried.key), at, width),
+                               ()))
             at += width
         fts = tuple(str(c.table) for c in item.carried if c.fts)
         return _Staging(params, moves, fts)
@@ -257,6 +257,19 @@ def _switching_often() -> Iterator[None]:
 # left to the writes that follow (another 20 %), which merge a few pages each. Defaults after.
 FTS5_BULK = {"hashsize": 8 << 20, "automerge": 0}
 FTS5_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4}
+
+
+def _carried_move(into: str, key: int, first: int, width: int) -> str:
+    """The INSERT of carried values (stage columns *first* to *first* + *width* - 1, with the
+    carrying row's column *key*), in the order of the carrying rows and then of their values:
+    each stage row joined with the positions 0 … *width* - 1 (CROSS JOIN: the stage is the
+    outer loop). One INSERT per position would add every row's second value between rows
+    already written, splitting pages all over the table's b-tree."""
+    value = " ".join(f"WHEN {j} THEN c{first + j}" for j in range(width))
+    positions = ", ".join(f"({j})" for j in range(width))
+    return (f"INSERT INTO {into} SELECT k, v FROM (SELECT s.c{key} AS k, CASE p.column1 {value} "
+            f"END AS v FROM temp.{{stage}} AS s CROSS JOIN (VALUES {positions}) AS p) "
+            "WHERE v IS NOT NULL")
 
 
 def _bound(col_type: Any, dialect: Any, value: Any) -> Any:
