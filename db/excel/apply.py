@@ -34,7 +34,7 @@ from db.audit import Actor, write_audit
 from db.campaign import local_site_code
 from db.engine import Database, checkpoint_in_background
 from db.errors import ConflictError
-from db.excel.bulk import Batch, BulkWriter, Carried, Rows, no_gc_pauses
+from db.excel.bulk import Batch, BulkWriter, Carried, Rows, attach_stage, no_gc_pauses
 from db.excel.columns import spec_for
 from db.excel.existing import load_existing
 from db.excel.issues import ImportRefused
@@ -108,7 +108,7 @@ def _bulk_writing(db: Database) -> Iterator[Connection | None]:
       the transaction (``_check_references``) and the new records point only at each other;
       SQLite's own check would look every one of them up again per row (about 5 % of a
       100,000-visit import). The pragma only takes effect outside a transaction, hence here.
-    - Temporary tables in memory: ``BulkWriter`` stages the rows there.
+    - An in-memory database attached, which ``BulkWriter`` stages the rows in.
     - The write-ahead log is copied into the file afterwards on a thread of its own
       (``checkpoint_in_background``), not inside the commit.
     """
@@ -121,14 +121,13 @@ def _bulk_writing(db: Database) -> Iterator[Connection | None]:
         raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         raw.execute("PRAGMA foreign_keys=OFF")
         raw.execute("PRAGMA wal_autocheckpoint=0")
-        raw.execute("PRAGMA temp_store=MEMORY")
         try:
-            yield conn
+            with attach_stage(raw):
+                yield conn
         finally:  # after the commit or rollback: the pooled connection goes back as it was
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute("PRAGMA cache_size=-2000")
             raw.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
-            raw.execute("PRAGMA temp_store=DEFAULT")
     if db.path is not None:
         checkpoint_in_background(db.path)
 

@@ -72,25 +72,43 @@ Batch = list[Rows]
 
 @dataclass(frozen=True)
 class _Staging:
-    """Rows ready to be bound into a temporary table (columns c0, c1, ...), and the statements
-    that then move them into their tables ("{stage}" stands for the temporary table)."""
+    """Rows ready to be bound into a staging table (columns c0, c1, ...), and the statements
+    that then move them into their tables ("{stage}" stands for the staging table)."""
 
     params: list[tuple[Any, ...]]
     moves: list[tuple[str, tuple[Any, ...]]]
     fts_tables: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A part ready to write on SQLite: its staging tables as a serialized in-memory database,
+    the moves out of them, and the full-text tables they write."""
+
+    database: bytes
+    moves: list[tuple[str, tuple[Any, ...]]]
+    fts_tables: tuple[str, ...]
+
+
+# The in-memory database the staging tables arrive in: attached to the connection before its
+# transaction begins (``attach_stage``), as SQLite attaches nothing inside a transaction.
+STAGE_SCHEMA = "mq_stage"
+
+
 class BulkWriter:
     """Inserts many rows into several tables of one transaction, part by part.
 
-    On SQLite each part's rows are first bound into a temporary table with no index and no
+    On SQLite each part's rows are first bound into a staging table with no index and no
     declared types (values kept exactly as bound), then moved into their tables, one
-    ``INSERT … SELECT`` each. Binding needs Python, and so the GIL; an ``INSERT … SELECT`` is a
-    single call into SQLite, which releases the GIL while it fills the table and its indexes.
-    Meanwhile a helper thread makes the next part's rows and readies them for binding: the two
-    processor cores of an office PC share the import. It is faster on one core too: 100,000
-    rows bound into a bare table and then moved cost less than the same rows inserted one
-    ``executemany`` step at a time into a table with eight indexes.
+    ``INSERT … SELECT`` each. An ``INSERT … SELECT`` is a single call into SQLite, which
+    releases the GIL while it fills the table and its indexes; meanwhile a helper thread makes
+    the next part's rows and binds them, into an in-memory database of its own, which the
+    writing connection then takes over whole (``sqlite3`` ``serialize`` / ``deserialize``: a
+    copy of a few megabytes) as the attached schema ``STAGE_SCHEMA``. So the two processor
+    cores of an office PC share the import: Python on one, SQLite's b-trees on the other. It
+    is faster on one core too: 100,000 rows bound into a bare table and then moved cost less
+    than the same rows inserted one ``executemany`` step at a time into a table with eight
+    indexes.
 
     Elsewhere (PostgreSQL) each part is inserted with Core as it is made.
 
@@ -110,20 +128,19 @@ class BulkWriter:
         self.sqlite = conn.dialect.name == "sqlite"
         self._staged: list[tuple[str, tuple[Any, ...]]] = []  # moves, in order
         self._fts_tables: list[str] = []  # those set up for bulk writes
-        self._count = 0
 
     def write(self, make: Callable[[P], Batch], parts: Sequence[P]) -> None:
         """Write ``make(part)`` for every part, in order. *make* runs on a helper thread (but
-        for the first part): it must not touch the connection."""
+        for the first part), one part after the other: it must not touch the connection."""
         if not parts:
             return
         ready = partial(self._ready, make)
-        batch: list[_Staging | Rows] | None = ready(parts[0])
+        batch: list[_Part | Rows] | None = ready(parts[0])
         for i in range(len(parts)):
             assert batch is not None
             for item in batch:
-                if isinstance(item, _Staging):
-                    self._stage(item)
+                if isinstance(item, _Part):
+                    self._load(item)
                 else:
                     self._insert_elsewhere(item)
             following = parts[i + 1] if i + 1 < len(parts) else None
@@ -132,10 +149,12 @@ class BulkWriter:
             self._fts_config(table, FTS5_DEFAULTS)
         self._fts_tables.clear()
 
-    def _ready(self, make: Callable[[P], Batch], part: P) -> list[_Staging | Rows]:
-        """A part made and, on SQLite, readied for binding (pure Python: a helper thread)."""
+    def _ready(self, make: Callable[[P], Batch], part: P) -> list[_Part | Rows]:
+        """A part made and, on SQLite, staged (Python only: a helper thread)."""
         rows = [item for item in make(part) if item.rows]
-        return [self._staging(item) for item in rows] if self.sqlite else list(rows)
+        if not self.sqlite:
+            return list(rows)
+        return [_staged_database([self._staging(item) for item in rows])] if rows else []
 
     def _flush(self, work: Callable[[], T] | None) -> T | None:
         """Run every staged move; meanwhile run *work* on a helper thread (started only now,
@@ -150,37 +169,31 @@ class BulkWriter:
             return future.result() if future else None
 
     def _staging(self, item: Rows) -> _Staging:
-        """*item*'s rows as bound into a temporary table: its columns through their types' bind
-        processors, then each carried tuple padded to the part's longest."""
+        """*item*'s rows as bound into a staging table: its columns through their types' bind
+        processors, then each carried tuple padded to the part's longest. Column by column
+        (a transposition in C, a comprehension per column): this runs on the helper thread,
+        whose Python is what the writing waits for."""
         table, dialect = item.table, self.dialect
         constants = tuple(_as_sqlite(_bound(table.c[n].type, dialect, v))
                           for n, v in item.constants.items())
-        procs: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
-            (i, p, {}) for i, p in enumerate(
-                None if n in item.hex_ids else sqlite_storing(table.c[n].type, dialect)
-                for n in item.columns)
-            if p is not None]
         own = len(item.columns)
-        widths = [max((len(r[own + n]) for r in item.rows), default=0)
-                  for n in range(len(item.carried))]
-        params = []
-        for r in item.rows:
-            values = list(r[:own])
-            for i, p, seen in procs:
-                v = values[i]
-                try:
-                    values[i] = seen[v]
-                except KeyError:
-                    values[i] = seen[v] = p(v)
-            for carried, width in zip(r[own:], widths, strict=True):
-                values.extend(carried)
-                values.extend([None] * (width - len(carried)))
-            params.append(tuple(values))
+        given = list(zip(*item.rows, strict=True))
+        columns: list[Sequence[Any]] = []
+        for name, column in zip(item.columns, given, strict=False):
+            proc = None if name in item.hex_ids else sqlite_storing(table.c[name].type, dialect)
+            if proc is not None:  # each distinct value converted once (dates, flags repeat)
+                stored = {v: proc(v) for v in set(column)}
+                column = list(map(stored.__getitem__, column))
+            columns.append(column)
+        widths = [max(map(len, carried), default=0) for carried in given[own:]]
+        for carried, width in zip(given[own:], widths, strict=True):
+            columns += [[t[j] if len(t) > j else None for t in carried] for j in range(width)]
+        params = list(zip(*columns, strict=True))
         quote = dialect.identifier_preparer.quote
         names = ", ".join(quote(n) for n in (*item.constants, *item.columns))
         select = ", ".join(["?"] * len(constants) + [f"c{i}" for i in range(own)])
         moves = [(f"INSERT INTO {quote(table.name)} ({names}) "
-                  f"SELECT {select} FROM temp.{{stage}} ORDER BY rowid", constants)]
+                  f"SELECT {select} FROM {{stage}} ORDER BY rowid", constants)]
         at = own
         for carried, width in zip(item.carried, widths, strict=True):
             target = carried.table if isinstance(carried.table, str) else carried.table.name
@@ -193,20 +206,17 @@ class BulkWriter:
         fts = tuple(str(c.table) for c in item.carried if c.fts)
         return _Staging(params, moves, fts)
 
-    def _stage(self, staging: _Staging) -> None:
-        for table in staging.fts_tables:
+    def _load(self, part: _Part) -> None:
+        """Take over *part*'s staging tables (replacing the previous part's) and queue its
+        moves."""
+        for table in part.fts_tables:
             if table not in self._fts_tables:
                 self._fts_config(table, FTS5_BULK)
                 self._fts_tables.append(table)
-        self._count += 1
-        name, width = f"mq_bulk_{self._count}", len(staging.params[0])
-        columns = ", ".join(f"c{i}" for i in range(width))
-        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
-        self.conn.exec_driver_sql(f"CREATE TEMP TABLE {name} ({columns})")
-        self.conn.exec_driver_sql(
-            f"INSERT INTO temp.{name} VALUES ({', '.join('?' * width)})", staging.params)
-        self._staged += [(sql.format(stage=name), params) for sql, params in staging.moves]
-        self._staged.append((f"DROP TABLE temp.{name}", ()))
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        raw.deserialize(part.database, name=STAGE_SCHEMA)
+        self._staged += part.moves
 
     def _fts_config(self, table: str, settings: dict[str, int]) -> None:
         for name, value in settings.items():
@@ -259,6 +269,35 @@ FTS5_BULK = {"hashsize": 8 << 20, "automerge": 0}
 FTS5_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4}
 
 
+def _staged_database(stagings: list[_Staging]) -> _Part:
+    """*stagings* bound into the tables s0, s1, ... of a new in-memory database, serialized."""
+    mem = sqlite3.connect(":memory:")
+    try:
+        moves: list[tuple[str, tuple[Any, ...]]] = []
+        for n, staging in enumerate(stagings):
+            width = len(staging.params[0])
+            mem.execute(f"CREATE TABLE s{n} ({', '.join(f'c{i}' for i in range(width))})")
+            mem.executemany(f"INSERT INTO s{n} VALUES ({', '.join('?' * width)})",
+                            staging.params)
+            moves += [(sql.format(stage=f"{STAGE_SCHEMA}.s{n}"), params)
+                      for sql, params in staging.moves]
+        mem.commit()
+        return _Part(mem.serialize(), moves,
+                     tuple(t for staging in stagings for t in staging.fts_tables))
+    finally:
+        mem.close()
+
+
+@contextmanager
+def attach_stage(raw: sqlite3.Connection) -> Iterator[None]:
+    """The staging schema attached to *raw* (outside a transaction) for the duration."""
+    raw.execute(f"ATTACH DATABASE ':memory:' AS {STAGE_SCHEMA}")
+    try:
+        yield
+    finally:
+        raw.execute(f"DETACH DATABASE {STAGE_SCHEMA}")
+
+
 def _carried_move(into: str, key: int, first: int, width: int) -> str:
     """The INSERT of carried values (stage columns *first* to *first* + *width* - 1, with the
     carrying row's column *key*), in the order of the carrying rows and then of their values:
@@ -268,7 +307,7 @@ def _carried_move(into: str, key: int, first: int, width: int) -> str:
     value = " ".join(f"WHEN {j} THEN c{first + j}" for j in range(width))
     positions = ", ".join(f"({j})" for j in range(width))
     return (f"INSERT INTO {into} SELECT k, v FROM (SELECT s.c{key} AS k, CASE p.column1 {value} "
-            f"END AS v FROM temp.{{stage}} AS s CROSS JOIN (VALUES {positions}) AS p) "
+            f"END AS v FROM {{stage}} AS s CROSS JOIN (VALUES {positions}) AS p) "
             "WHERE v IS NOT NULL")
 
 
