@@ -1,9 +1,9 @@
 """Writing an import part by part (``BulkWriter``): a visit staged with its cadres, activities
 and search document in an in-memory database made on a helper thread, taken over by the writing
-connection and moved by INSERT … SELECT while the helper makes the next part. Whatever the parts, the same records,
-links, numbers and search index; a failure in any part writes nothing; the connection and the
-search index's settings are left as they were; and on PostgreSQL the same import without
-staging."""
+connection and moved by INSERT … SELECT while the helper makes the next part. Whatever the
+parts, the same records, links, numbers and search index; a failure in any part writes nothing;
+the connection and the search index's settings are left as they were; and on PostgreSQL the
+same import without staging."""
 
 from __future__ import annotations
 
