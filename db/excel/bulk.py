@@ -110,7 +110,9 @@ class BulkWriter:
     than the same rows inserted one ``executemany`` step at a time into a table with eight
     indexes.
 
-    Elsewhere (PostgreSQL) each part is inserted with Core as it is made.
+    On SQLite the connection must have the staging schema attached (``attach_stage``, before
+    its transaction begins). Elsewhere (PostgreSQL) each part is inserted with Core as it is
+    made.
 
     Values go through each column type's own bind processor, so they are stored exactly as
     the ORM stores them (UUIDs as hex, UTC timestamps, booleans as 0/1): once per distinct
@@ -157,8 +159,8 @@ class BulkWriter:
         return [_staged_database([self._staging(item) for item in rows])] if rows else []
 
     def _flush(self, work: Callable[[], T] | None) -> T | None:
-        """Run every staged move; meanwhile run *work* on a helper thread (started only now,
-        so that it does not compete with the binding for the GIL) and return its result."""
+        """Run every staged move; meanwhile run *work* on a helper thread (started only now:
+        it has the GIL to itself while SQLite moves the rows) and return its result."""
         moves, self._staged = self._staged, []
         if not moves:
             return work() if work else None
