@@ -75,10 +75,27 @@ run_app() {
   done
 }
 
+# run_installer EXE ARGS...: setup.exe or uninstall.exe; waits for every process it starts (the
+# uninstaller copies itself to %TEMP% and runs from there). When Wine lost its server
+# connection (see run_app), once more. Returns the exit code of the last run.
+run_installer() {
+  local exe="$1"; shift
+  local attempt out status
+  for attempt in 1 2; do
+    status=0
+    out="$(timeout 600 wine "$exe" "$@" 2>&1)" || status=$?
+    echo "$out"
+    wineserver -w || true
+    if [ "$attempt" = 1 ] && [ -e "$exe" ] && grep -q "wine client error" <<<"$out"; then
+      echo "(Wine lost its server connection; running $(basename "$exe") once more)"
+      continue
+    fi
+    return "$status"
+  done
+}
+
 install_silent() {
-  timeout 600 wine "$DIST/setup.exe" /S 2>&1 | cat
-  [ "${PIPESTATUS[0]}" -eq 0 ] || fail "setup.exe /S exited non-zero"
-  wineserver -w
+  run_installer "$DIST/setup.exe" /S || fail "setup.exe /S exited non-zero"
   expect_file "$APPDIR/$APP.exe"
   expect_file "$APPDIR/$APP-cli.exe"
   expect_file "$APPDIR/uninstall.exe"
@@ -118,9 +135,7 @@ upgrade() {
 }
 
 uninstall_silent() {
-  timeout 600 wine "$APPDIR/uninstall.exe" /S 2>&1 | cat
-  # The uninstaller copies itself to %TEMP% and runs from there: wait for every process.
-  wineserver -w
+  run_installer "$APPDIR/uninstall.exe" /S || true  # what it removed is checked below
   expect_gone "$APPDIR"
   expect_gone "$STARTMENU"
   expect_gone "$DESKTOP_LNK"
