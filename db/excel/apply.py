@@ -181,11 +181,15 @@ class _Named(NamedTuple):
     @classmethod
     def by(cls, rows: list[PlannedRow]) -> _Named:
         values = [r.values for r in rows]
-        cadres = _distinct(chain.from_iterable(v.get("cadre_ids", ()) for v in values))
-        for key in ("cadre_id", "collected_by_id"):
-            cadres |= _distinct([v.get(key) for v in values])
-        return cls(_distinct([v.get("unit_id") for v in values]),
-                   _distinct([v.get("region_id") for v in values]), cadres - {None})
+        fields = values[0].keys() if values else ()  # every row of a kind has the same fields
+
+        def named(key: str) -> set[Any]:
+            return _distinct([v[key] for v in values]) if key in fields else set()
+
+        cadres = named("cadre_id") | named("collected_by_id")
+        if "cadre_ids" in fields:
+            cadres |= _distinct(chain.from_iterable(v["cadre_ids"] for v in values))
+        return cls(named("unit_id"), named("region_id"), cadres)
 
 
 def _distinct(values: Iterable[Any]) -> set[Any]:
