@@ -71,7 +71,8 @@ needs_pg = pytest.mark.skipif(
     reason="needs a PostgreSQL server: set MQ_TEST_PG_URL (.ci/start-postgres.sh)")
 
 
-def _fresh_pg_database() -> Database:
+def empty_pg_server() -> str:
+    """PG_URL, its public schema emptied (every table of an earlier test dropped)."""
     from sqlalchemy import create_engine, text
 
     assert PG_URL is not None, "MQ_TEST_PG_URL is not set (.ci/start-postgres.sh sets it)"
@@ -80,7 +81,11 @@ def _fresh_pg_database() -> Database:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     admin.dispose()
-    database = open_database(url=PG_URL)
+    return PG_URL
+
+
+def _fresh_pg_database() -> Database:
+    database = open_database(url=empty_pg_server())
     with database.transaction() as s:
         initialize_site(s, TEST_SITE)
     return database

@@ -325,16 +325,20 @@ def _as_sqlite(value: Any) -> Any:
     return adapt(value) if adapt is not None else value
 
 
+def python_type(col_type: Any) -> Any:
+    """The Python type of a column type's values, or None where SQLAlchemy does not say."""
+    try:
+        return col_type.python_type
+    except NotImplementedError:  # e.g. NullType: no Python type to tell
+        return None
+
+
 def sqlite_storing(col_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """The column type's bind processor followed, for dates and timestamps, by sqlite3's own
     adapter: what a value of the column becomes on its way into SQLite (also used by the
     exchange import's bulk insert)."""
     proc = col_type.bind_processor(dialect)
-    try:
-        python_type = col_type.python_type
-    except NotImplementedError:
-        python_type = None
-    if python_type not in (date, datetime):
+    if python_type(col_type) not in (date, datetime):
         return proc  # type: ignore[no-any-return]
     if proc is None:
         return _as_sqlite

@@ -55,7 +55,7 @@ from sqlmodel import Session
 
 from db.audit import SYSTEM, Actor, write_audit
 from db.engine import Database
-from db.excel.bulk import no_gc_pauses, sqlite_storing
+from db.excel.bulk import no_gc_pauses, python_type, sqlite_storing
 from db.exchange import state
 from db.exchange.errors import ExchangeCancelled, ExchangeError
 from db.exchange.export import chunks
@@ -596,7 +596,7 @@ def _insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
             # Dates and timestamps repeat (a day's visits, a batch's stamps): converted once
             # per distinct value; ids are unique, converted directly.
             memo: dict[Any, Any] | None = \
-                {} if _python_type(table.c[n].type) in (date, datetime) else None
+                {} if python_type(table.c[n].type) in (date, datetime) else None
             converting.append((i, proc, memo))
     if converting:
         out = []
@@ -616,13 +616,6 @@ def _insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     quote = dialect.identifier_preparer.quote
     conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)})"
                          f" VALUES ({', '.join('?' * len(names))})", params)
-
-
-def _python_type(col_type: Any) -> Any:
-    try:
-        return col_type.python_type
-    except NotImplementedError:
-        return None
 
 
 def _new_report(pkg: Package, applied: bool) -> ImportReport:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Table, create_engine, func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlmodel import SQLModel
 
 from db.audit import SYSTEM, verify_chain
@@ -19,7 +19,7 @@ from db.queries.visits import VisitFilter, visit_count, visit_page
 from db.services.org import UnitInput, create_unit
 from db.transfer import TransferRefused, copy_to_server
 from desktop.cli import main as cli
-from tests.conftest import PG_URL, needs_pg
+from tests.conftest import empty_pg_server, needs_pg
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def server() -> str:
     """PG_URL with an empty public schema."""
-    assert PG_URL is not None
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    admin.dispose()
-    return PG_URL
+    return empty_pg_server()
 
 
 def _rows(database: Database, table: Table) -> list[dict[str, Any]]:

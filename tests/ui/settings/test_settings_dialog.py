@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from db.audit import Actor
 from db.campaign import get_setting
@@ -32,7 +32,7 @@ from desktop.ui.settings_dialog.campaign_pages import (
 )
 from desktop.ui.settings_dialog.dialog import GEOMETRY_KEY, SettingsDialog
 from desktop.ui.settings_dialog.pc_pages import DatabasePage, FontsPage, LanguagePage
-from tests.conftest import PG_URL, needs_pg
+from tests.conftest import PG_URL, empty_pg_server, needs_pg
 from tests.db.services.conftest import fingerprint
 
 ADMIN = Actor("local", "admin", "本机用户")
@@ -206,12 +206,7 @@ def test_the_database_page_copies_this_pcs_data_to_an_empty_server(
     a question); a second copy is refused with the server unchanged; saving then switches."""
     from db.engine import open_database
 
-    assert PG_URL is not None
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    admin.dispose()
+    empty_pg_server()
     asked: list[str] = []
 
     def yes(_parent: object, _title: str, question: str, *_args: object) -> object:
