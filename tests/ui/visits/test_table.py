@@ -3,7 +3,7 @@ filters, the model checked by qtmodeltester, copying as TSV, editing, deleting."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -18,7 +18,7 @@ from db.services import TaskInput, open_task, update_visit
 from desktop.ui.visits import VisitLogWidget
 from desktop.ui.visits.form import VisitForm
 from desktop.ui.visits.lookups import visit_detail
-from tests.ui.visits.conftest import ADMIN, Sample
+from tests.ui.visits.conftest import ADMIN, TODAY, Sample
 from tests.ui.visits.keys import focus_on, press, type_text
 
 
@@ -42,7 +42,7 @@ def test_newest_first_with_the_count(widget: VisitLogWidget, sample: Sample) -> 
     assert headers == ["编号", "日期", "单位", "所属区域", "干部", "方式", "活动", "学生/教师/家长",
                        "内容摘要"]
     canteen = [model.index(3, c).data() for c in range(model.columnCount())]
-    day = (date.today() - timedelta(days=10)).isoformat()
+    day = (TODAY - timedelta(days=10)).isoformat()  # the day the sample was made from
     assert canteen[1:] == [day, "第一中学", "曾都区", "张三", "明察暗访", "暗访食堂餐饮", "5/2/1",
                            "暗访学校食堂，查看后厨卫生"]
 
@@ -117,8 +117,8 @@ def test_filters_combine(qtbot: QtBot, widget: VisitLogWidget, sample: Sample) -
     wait_for(qtbot, widget, [v["forum"]])
     f.reset()
     wait_for(qtbot, widget, [v["forum"], v["parents"], v["dorm"], v["canteen"]])
-    f.date_from.setDate(date.today() - timedelta(days=8))
-    f.date_to.setDate(date.today() - timedelta(days=6))
+    f.date_from.setDate(TODAY - timedelta(days=8))
+    f.date_to.setDate(TODAY - timedelta(days=6))
     wait_for(qtbot, widget, [v["parents"], v["dorm"]])
     f.search.setText("宿舍")
     wait_for(qtbot, widget, [v["dorm"]])
